@@ -1,0 +1,1 @@
+"""pytest-katas plugin wiring (work in progress)."""
