@@ -51,3 +51,159 @@ class _Blank:
 
 
 __ = _Blank()
+
+
+@dataclass(frozen=True)
+class BuildBlank:
+    """A function whose body the learner still has to write."""
+
+    name: str
+    line: int
+
+
+@dataclass(frozen=True)
+class BlankSites:
+    """Where a kata's blanks stand, read from its source."""
+
+    lines: tuple[int, ...]
+    """Lines holding a predict blank `__`, in order (build blanks and imports aside)."""
+    statements: dict[int, tuple[int, int]]
+    """For each line, the first and last line of the logical line (statement) it belongs to."""
+    functions: tuple[tuple[str, int, int], ...]
+    """Every function: its name, first line and last line."""
+    build_blanks: tuple[BuildBlank, ...]
+
+    def statement_of(self, line: int) -> tuple[int, int]:
+        return self.statements.get(line, (line, line))
+
+    def blanks_between(self, first: int, last: int) -> list[int]:
+        return [line for line in self.lines if first <= line <= last]
+
+    def function_around(self, line: int) -> tuple[int, int] | None:
+        spans = [(first, last) for _, first, last in self.functions if first <= line <= last]
+        return min(spans, key=lambda span: span[1] - span[0]) if spans else None
+
+    def function_named(self, name: str) -> tuple[int, int] | None:
+        for function, first, last in self.functions:
+            if function == name:
+                return first, last
+        return None
+
+
+def is_build_blank(function: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
+    """Whether a function's body, after an optional docstring, is the single statement `__`."""
+    body = function.body
+    if body and ast.get_docstring(function) is not None:
+        body = body[1:]
+    return (
+        len(body) == 1
+        and isinstance(body[0], ast.Expr)
+        and isinstance(body[0].value, ast.Name)
+        and body[0].value.id == BLANK_NAME
+    )
+
+
+def find_blank_sites(source: str) -> BlankSites:
+    """Locate the blanks of a kata's source (a source that does not parse has no build blanks)."""
+    lines: list[int] = []
+    statements: dict[int, tuple[int, int]] = {}
+    first_of_statement: int | None = None
+    is_import = False
+    try:
+        for token in tokenize.generate_tokens(io.StringIO(source).readline):
+            if token.type in (tokenize.COMMENT, tokenize.NL, tokenize.INDENT, tokenize.DEDENT):
+                continue
+            if first_of_statement is None:
+                first_of_statement = token.start[0]
+                is_import = token.string in ("import", "from")
+            if token.type == tokenize.NAME and token.string == BLANK_NAME and not is_import:
+                lines.append(token.start[0])
+            if token.type in (tokenize.NEWLINE, tokenize.ENDMARKER):
+                for line in range(first_of_statement, token.end[0] + 1):
+                    statements[line] = (first_of_statement, token.end[0])
+                first_of_statement = None
+    except (tokenize.TokenError, SyntaxError):
+        pass
+    functions: list[tuple[str, int, int]] = []
+    build_blanks: list[BuildBlank] = []
+    build_nodes: list[ast.FunctionDef | ast.AsyncFunctionDef] = []
+    try:
+        tree = ast.parse(source)
+    except SyntaxError:
+        tree = None
+    if tree is not None:
+        for node in ast.walk(tree):
+            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+                functions.append((node.name, node.lineno, node.end_lineno or node.lineno))
+                if is_build_blank(node):
+                    build_blanks.append(BuildBlank(node.name, node.lineno))
+                    build_nodes.append(node)
+    build_blanks.sort(key=lambda blank: blank.line)
+    build_lines = {line for node in build_nodes for line in (node.body[-1].lineno,)}
+    predict_lines = sorted(set(lines) - build_lines)
+    return BlankSites(tuple(predict_lines), statements, tuple(functions), tuple(build_blanks))
+
+
+@lru_cache(maxsize=512)
+def _sites_of_file(path: Path, mtime_ns: int) -> BlankSites:
+    return find_blank_sites(path.read_text(encoding="utf-8"))
+
+
+def blank_sites(path: Path) -> BlankSites:
+    """The blank sites of a kata file, read once per version of the file."""
+    return _sites_of_file(path, path.stat().st_mtime_ns)
+
+
+@dataclass(frozen=True)
+class BlankFailure:
+    """A failing step that fails because a blank is still empty."""
+
+    line: int
+    function: str | None
+    """The build function still to write, or None for a predict blank."""
+
+    def instruction(self) -> str:
+        if self.function is not None:
+            return f"write the body of {self.function}() on line {self.line}"
+        return f"fill in the blank on line {self.line}"
+
+
+def blank_failure(
+    error: BaseException,
+    traceback: TracebackType | None,
+    kata_path: Path,
+    step_name: str,
+) -> BlankFailure | None:
+    """Whether a step of `kata_path` failed because of a blank, and which one to fill first."""
+    try:
+        sites = blank_sites(kata_path)
+    except OSError:
+        return None
+    failing_lines = [
+        frame_line for frame_path, frame_line in _frames(traceback) if frame_path == kata_path
+    ]
+    if failing_lines:
+        first, last = sites.statement_of(failing_lines[-1])
+        on_the_failing_statement = sites.blanks_between(first, last)
+        if on_the_failing_statement:
+            return BlankFailure(on_the_failing_statement[0], None)
+    if isinstance(error, BlankError):
+        span = sites.function_around(failing_lines[-1]) if failing_lines else None
+        span = span or sites.function_named(step_name)
+        candidates = sites.blanks_between(*span) if span else []
+        candidates = candidates or list(sites.lines)
+        if candidates:
+            return BlankFailure(candidates[0], None)
+    if sites.build_blanks:
+        build = sites.build_blanks[0]
+        return BlankFailure(build.line, build.name)
+    return None
+
+
+def _frames(traceback: TracebackType | None) -> list[tuple[Path, int]]:
+    frames: list[tuple[Path, int]] = []
+    while traceback is not None:
+        filename = traceback.tb_frame.f_code.co_filename
+        frames.append((Path(filename), traceback.tb_lineno))
+        traceback = traceback.tb_next
+    return frames

@@ -1,1 +1,92 @@
-"""pytest-katas plugin wiring (work in progress)."""
+"""pytest-katas' wiring into pytest: options, hooks, and which run gets which behaviour.
+
+Each behaviour lives in the module named for it: `learner` (a learner's run), `maintainer` (the
+checks of `pytest solutions/`), `commands` (`--hint`, `--solution`), `timelimit`, `catalog`,
+`progress`, `report`, `blanks`, `drift`.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from pytest_katas import hookspecs
+from pytest_katas.catalog import Catalog
+from pytest_katas.commands import run_command
+from pytest_katas.layout import Layout, Mode, mode_of
+from pytest_katas.learner import LearnerRun
+from pytest_katas.maintainer import MaintainerRun
+from pytest_katas.progress import ProgressStore
+from pytest_katas.solutions import SolutionGuard
+from pytest_katas.timelimit import DEFAULT_SECONDS, TimeLimit, time_limit_of
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    group = parser.getgroup("katas", "pytest-katas")
+    group.addoption(
+        "--hint",
+        action="store_true",
+        dest="katas_hint",
+        help="show the next hint for the kata you are on (or for the kata path given), "
+        "without running anything",
+    )
+    group.addoption(
+        "--solution",
+        action="store_true",
+        dest="katas_solution",
+        help="show the reference solution of a kata that has passed, as a diff against yours",
+    )
+    group.addoption(
+        "--full-report",
+        action="store_true",
+        dest="katas_full_report",
+        help="report every kata failure in full, as plain pytest does, instead of only the "
+        "failures of the kata you are on",
+    )
+    group.addoption(
+        "--kata-time-limit",
+        dest="kata_time_limit",
+        metavar="SECONDS",
+        default=None,
+        help="stop a kata step that runs longer than this (0: no limit)",
+    )
+    parser.addini("katas_dir", "folder of the katas, from the root", default="katas")
+    parser.addini("solutions_dir", "folder of the solutions, from the root", default="solutions")
+    parser.addini(
+        "kata_time_limit", "seconds a kata step may run (0: no limit)", default=str(DEFAULT_SECONDS)
+    )
+
+
+def pytest_addhooks(pluginmanager: pytest.PytestPluginManager) -> None:
+    pluginmanager.add_hookspecs(hookspecs)
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_cmdline_main(config: pytest.Config) -> pytest.ExitCode | None:
+    if config.getoption("katas_hint") or config.getoption("katas_solution"):
+        if config.getoption("katas_hint") and config.getoption("katas_solution"):
+            raise pytest.UsageError("use --hint or --solution, not both at once")
+        return run_command(config)
+    return None
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    layout = Layout.of(config)
+    if layout is None:
+        return
+    mode = mode_of(config, layout)
+    if mode is Mode.OTHER:
+        return
+    catalog = Catalog.load(layout.root, layout.katas_dir)
+    config.pluginmanager.register(
+        TimeLimit(config, layout, time_limit_of(config)), "katas-time-limit"
+    )
+    if mode is Mode.MAINTAINER:
+        config.pluginmanager.register(MaintainerRun(config, layout, catalog), "katas-maintainer")
+        return
+    store = ProgressStore.for_config(config)
+    progress, warnings = store.load()
+    run = LearnerRun(config, layout, catalog, store, progress, warnings)
+    config.pluginmanager.register(run, "katas-learner")
+    guard = SolutionGuard(layout, catalog, lambda kata: run.progress.status(kata).unlocked)
+    guard.install()
+    config.add_cleanup(guard.uninstall)

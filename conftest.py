@@ -1,0 +1,3 @@
+"""The plugin's own tests drive pytest with pytest's `pytester`."""
+
+pytest_plugins = ["pytester"]

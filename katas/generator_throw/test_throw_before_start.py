@@ -1,0 +1,53 @@
+"""Throwing into a generator that has not started raises the exception straight back out.
+
+A fresh generator is not paused at any yield and has entered none of its try blocks, so nothing
+in it can catch the exception: throw() raises it before the first line of the body, it propagates
+out at once, and the generator is closed without having run. Start it with next() first if it is
+meant to handle what you throw.
+"""
+
+import inspect
+
+import pytest
+
+from pytest_katas import __
+
+
+def guarded(log):
+    log.append("body started")
+    try:
+        yield "working"
+    except ValueError:
+        log.append("handled")
+        yield "recovered"
+
+
+def test_the_exception_comes_straight_out():
+    gen = guarded([])
+    with pytest.raises(Exception) as info:
+        gen.throw(ValueError("too early"))
+    assert info.type is __
+
+
+def test_none_of_the_body_ran():
+    log = []
+    gen = guarded(log)
+    with pytest.raises(ValueError):
+        gen.throw(ValueError("too early"))
+    assert log == __
+
+
+def test_the_generator_is_closed():
+    gen = guarded([])
+    with pytest.raises(ValueError):
+        gen.throw(ValueError("too early"))
+    assert inspect.getgeneratorstate(gen) == __
+
+
+def test_next_afterwards_raises_stopiteration():
+    gen = guarded([])
+    with pytest.raises(ValueError):
+        gen.throw(ValueError("too early"))
+    with pytest.raises(Exception) as info:
+        next(gen)
+    assert info.type is __

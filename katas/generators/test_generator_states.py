@@ -1,0 +1,45 @@
+"""inspect.getgeneratorstate() names a generator's four states: created, running, suspended, closed.
+
+GEN_CREATED: made, body not started. GEN_RUNNING: executing right now, which only code inside
+the generator (or code it calls) can ever observe. GEN_SUSPENDED: paused at a yield, including
+the last one. GEN_CLOSED: finished, whether it returned, raised or was closed.
+"""
+
+import inspect
+
+from pytest_katas import __
+
+
+def two_steps():
+    yield 1
+    yield 2
+
+
+def self_observing(box):
+    """Yields its own state, looked up from inside its body: box[0] is this very generator."""
+    yield inspect.getgeneratorstate(box[0])
+
+
+def test_a_new_generator_is_created():
+    gen = two_steps()
+    assert inspect.getgeneratorstate(gen) == __
+
+
+def test_paused_at_its_last_yield_it_is_still_suspended():
+    gen = two_steps()
+    next(gen)
+    next(gen)
+    assert inspect.getgeneratorstate(gen) == __
+
+
+def test_seen_from_inside_its_body_it_is_running():
+    box = []
+    gen = self_observing(box)
+    box.append(gen)
+    assert next(gen) == __
+
+
+def test_once_next_finds_no_more_yields_it_is_closed():
+    gen = two_steps()
+    list(gen)
+    assert inspect.getgeneratorstate(gen) == __

@@ -1,0 +1,56 @@
+"""send(v) resumes the generator, the paused yield evaluates to v, and send returns the next yield.
+
+One call carries traffic both ways: a value goes in (it becomes the result of the paused
+`x = yield ...` expression) and the next yielded value comes out. next(gen) is gen.send(None).
+This is the seed note's simple_generator, with its prints recorded in a list.
+"""
+
+import pytest
+
+from pytest_katas import __
+
+
+def simple_generator(log):
+    log.append("generator started")
+    x = yield "first pause"
+    log.append(f"x received {x}")
+    y = yield "second pause"
+    log.append(f"y received {y}")
+    return "generator finished"
+
+
+def test_next_runs_to_the_first_yield_and_returns_its_value():
+    gen = simple_generator([])
+    assert next(gen) == __
+
+
+def test_send_returns_the_next_yielded_value():
+    gen = simple_generator([])
+    next(gen)
+    assert gen.send(100) == __
+
+
+def test_the_sent_value_is_what_the_paused_yield_evaluates_to():
+    log = []
+    gen = simple_generator(log)
+    next(gen)
+    gen.send(100)
+    assert log[-1] == __
+
+
+def test_next_sends_none():
+    log = []
+    gen = simple_generator(log)
+    next(gen)
+    next(gen)
+    assert log[-1] == __
+
+
+def test_the_whole_conversation():
+    log = []
+    gen = simple_generator(log)
+    next(gen)
+    gen.send(100)
+    with pytest.raises(StopIteration):
+        gen.send(200)
+    assert log == __

@@ -1,0 +1,81 @@
+"""`__doc__` holds the docstring as compiled: 3.13 strips its indentation, and `python -OO` drops it.
+
+A docstring is a string literal that is the *first* statement of a module, class or function; a
+string anywhere else is just an expression that is thrown away. Up to 3.12, `__doc__` keeps the
+indentation of every line after the first, so printing the seed note's `calculate_area.__doc__`
+shows it indented; 3.13 removes the common leading whitespace at compile time. `inspect.cleandoc`
+(which `inspect.getdoc` uses) gives the same tidy text on every version. `python -O` keeps
+docstrings (it removes `assert`s), `python -OO` removes them too: `__doc__` is then `None`, so never
+let a program depend on one.
+"""
+
+import inspect
+import json
+import os
+import subprocess
+import sys
+
+from pytest_katas import __
+
+
+def calculate_area(radius):
+    """Compute the area of a circle.
+    Args:
+        radius (float): the radius of the circle.
+    Returns:
+        float: the area of the circle.
+    """
+    return 3.14 * radius**2
+
+
+def late_doc():
+    result = 1
+    """This string is not the first statement of the function."""
+    return result
+
+
+GREET = '''\
+import json
+
+def greet():
+    """Say hello."""
+
+print(json.dumps(greet.__doc__))
+'''
+
+
+def doc_when_run_with(tmp_path, option):
+    """Run greet.py with the given command-line option; return greet.__doc__ as it printed it."""
+    (tmp_path / "greet.py").write_text(GREET)
+    env = {name: value for name, value in os.environ.items() if not name.startswith("PYTHON")}
+    done = subprocess.run(
+        [sys.executable, option, "greet.py"],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return json.loads(done.stdout)
+
+
+def test_only_the_first_statement_is_a_docstring():
+    assert late_doc.__doc__ is __
+
+
+def test_the_indentation_of_later_lines_depends_on_the_version():
+    second_line = calculate_area.__doc__.splitlines()[1]
+    assert second_line == (__ if sys.version_info >= (3, 13) else __)
+
+
+def test_cleandoc_gives_the_same_text_on_every_version():
+    third_line = inspect.cleandoc(calculate_area.__doc__).splitlines()[2]
+    assert third_line == __
+
+
+def test_python_dash_o_keeps_docstrings(tmp_path):
+    assert doc_when_run_with(tmp_path, "-O") == __
+
+
+def test_python_dash_oo_removes_docstrings(tmp_path):
+    assert doc_when_run_with(tmp_path, "-OO") is __

@@ -1,0 +1,90 @@
+"""Where the katas and the solutions are, and whether a run is a learner's or a maintainer's.
+
+A run is a *learner's* when its paths lie under katas/ (`pytest katas/`, `pytest katas/x.py`), and a
+*maintainer's* when they lie under solutions/ (`pytest solutions/`, or a bare `pytest`, whose
+testpaths include solutions/). The plugin stays out of the way of any other run, and of any project
+without a katas/ folder.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+
+class Mode(enum.Enum):
+    LEARNER = "learner"
+    MAINTAINER = "maintainer"
+    OTHER = "other"
+
+
+@dataclass(frozen=True)
+class Layout:
+    root: Path
+    katas_dir: Path
+    solutions_dir: Path
+
+    @classmethod
+    def of(cls, config: pytest.Config) -> Layout | None:
+        """The repository's layout, or None when the project has no katas folder."""
+        root = config.rootpath.resolve()
+        katas_dir = (root / str(config.getini("katas_dir"))).resolve()
+        if not katas_dir.is_dir():
+            return None
+        return cls(root, katas_dir, (root / str(config.getini("solutions_dir"))).resolve())
+
+    def is_kata(self, path: Path) -> bool:
+        return _is_within(path, self.katas_dir)
+
+    def is_solution(self, path: Path) -> bool:
+        return _is_within(path, self.solutions_dir)
+
+    def solution_of(self, kata_path: Path) -> Path:
+        return self.solutions_dir / kata_path.resolve().relative_to(self.katas_dir)
+
+    def kata_of(self, solution_path: Path) -> Path:
+        return self.katas_dir / solution_path.resolve().relative_to(self.solutions_dir)
+
+    def display(self, path: Path) -> str:
+        try:
+            return path.resolve().relative_to(self.root).as_posix()
+        except ValueError:
+            return str(path)
+
+
+def _is_within(path: Path, folder: Path) -> bool:
+    path = path.resolve()
+    return path == folder or folder in path.parents
+
+
+def requested_paths(config: pytest.Config) -> list[Path]:
+    """The paths a run was asked for: its arguments, or the testpaths of a bare `pytest`."""
+    base = config.invocation_params.dir
+    return [(base / arg.split("::", 1)[0]).resolve() for arg in config.args]
+
+
+def user_paths(config: pytest.Config) -> list[Path]:
+    """The paths typed on the command line, if any (not the testpaths of a bare `pytest`)."""
+    if config.args_source is not pytest.Config.ArgsSource.ARGS:
+        return []
+    return requested_paths(config)
+
+
+def mode_of(config: pytest.Config, layout: Layout) -> Mode:
+    paths = requested_paths(config)
+    learner = any(layout.is_kata(path) for path in paths)
+    maintainer = any(layout.is_solution(path) for path in paths)
+    if learner and maintainer:
+        raise pytest.UsageError(
+            f"{layout.display(layout.katas_dir)}/ and {layout.display(layout.solutions_dir)}/ "
+            "cannot run together: run the katas (pytest katas/) and the solutions "
+            "(pytest solutions/) separately"
+        )
+    if learner:
+        return Mode.LEARNER
+    if maintainer:
+        return Mode.MAINTAINER
+    return Mode.OTHER

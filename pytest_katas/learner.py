@@ -1,0 +1,214 @@
+"""A learner's run (`pytest katas/`): katas in learner order, failures explained, progress kept.
+
+Solutions stay out of sight: nothing under solutions/ is collected, and importing a solution module
+whose kata has not passed yet is refused (see `solutions.SolutionGuard`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Generator, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+from pytest_katas.catalog import Catalog, Kata
+from pytest_katas.failures import explain_import_failure, explain_step_failure
+from pytest_katas.layout import Layout
+from pytest_katas.progress import Progress, ProgressStore
+from pytest_katas.report import LearnerReport, one_line
+
+UNLOADABLE = "kata-cannot-be-imported"
+"""The name of the one failing step that stands for a kata module that cannot be imported."""
+SUMMARY_ATTRIBUTE = "katas_summary"
+"""Set on the report of a failure the plugin explains: its one-line summary (survives xdist)."""
+
+
+class KataLoadError(Exception):
+    """A kata module could not be imported; the message says why and where."""
+
+
+class UnloadableKata(pytest.Item):
+    """Stands for a kata that cannot be imported, so that it fails like a kata, not like a run."""
+
+    def __init__(self, *, error: BaseException, **kwargs: object) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self.explanation = explain_import_failure(error, self.path, self.nodeid.split("::")[0])
+
+    def runtest(self) -> None:
+        raise KataLoadError(self.explanation.text)
+
+    def repr_failure(
+        self,
+        excinfo: pytest.ExceptionInfo[BaseException],
+        style: object = None,
+    ) -> str:
+        return self.explanation.text
+
+    def reportinfo(self) -> tuple[Path, int | None, str]:
+        return self.path, None, self.name
+
+
+class KataModule(pytest.Module):
+    """A kata module: one that cannot be imported becomes one failing step instead of a
+    collection error, which would stop the whole run."""
+
+    def collect(self) -> Iterable[pytest.Item | pytest.Collector]:
+        try:
+            return list(super().collect())
+        except Exception as error:
+            cause = error.__cause__ if isinstance(error, pytest.Collector.CollectError) else None
+            return [UnloadableKata.from_parent(self, name=UNLOADABLE, error=cause or error)]
+
+
+@dataclass
+class RunResults:
+    """What one run found out, kata by kata."""
+
+    steps: dict[str, dict[str, bool]] = field(default_factory=dict)
+    failures: dict[str, list[pytest.TestReport]] = field(default_factory=dict)
+
+    def record(self, kata: Kata, step: str, report: pytest.TestReport) -> None:
+        steps = self.steps.setdefault(kata.id, {})
+        if report.failed:
+            if step == UNLOADABLE:
+                steps.update(dict.fromkeys(kata.steps or (UNLOADABLE,), False))
+            else:
+                steps[step] = False
+            self.failures.setdefault(kata.id, []).append(report)
+        elif report.when == "call" and report.passed:
+            steps.setdefault(step, True)
+
+
+class LearnerRun:
+    def __init__(
+        self,
+        config: pytest.Config,
+        layout: Layout,
+        catalog: Catalog,
+        store: ProgressStore,
+        progress: Progress,
+        warnings: list[str],
+    ) -> None:
+        self.config = config
+        self.layout = layout
+        self.catalog = catalog
+        self.store = store
+        self.progress = progress
+        self.warnings = warnings
+        self.results = RunResults()
+        self.first_passes: list[Kata] = []
+        self.is_worker = hasattr(config, "workerinput")
+        self.full_report = bool(config.getoption("katas_full_report"))
+
+    def locate(self, nodeid: str) -> tuple[Kata | None, str]:
+        path, _, rest = nodeid.partition("::")
+        kata = self.catalog.kata_at(self.layout.root / path)
+        return kata, rest.rsplit("::", 1)[-1].split("[", 1)[0]
+
+    def pytest_ignore_collect(self, collection_path: Path) -> bool | None:
+        return True if self.layout.is_solution(collection_path) else None
+
+    def pytest_pycollect_makemodule(
+        self, module_path: Path, parent: pytest.Collector
+    ) -> pytest.Module | None:
+        if self.layout.is_kata(module_path):
+            return KataModule.from_parent(parent, path=module_path)
+        return None
+
+    @pytest.hookimpl(tryfirst=True)
+    def pytest_collection_modifyitems(self, items: list[pytest.Item]) -> None:
+        """Run the katas in learner order, which is not the order of their file names."""
+        last = len(self.catalog.katas)
+
+        def learner_order(numbered: tuple[int, pytest.Item]) -> tuple[int, int]:
+            kata = self.catalog.kata_at(numbered[1].path)
+            return (kata.order if kata else last, numbered[0])
+
+        items[:] = [item for _, item in sorted(enumerate(items), key=learner_order)]
+
+    @pytest.hookimpl(wrapper=True)
+    def pytest_runtest_makereport(
+        self, item: pytest.Item, call: pytest.CallInfo[None]
+    ) -> Generator[None, pytest.TestReport, pytest.TestReport]:
+        report = yield
+        kata = self.catalog.kata_at(item.path)
+        if kata is None or not report.failed or call.excinfo is None:
+            return report
+        if isinstance(item, UnloadableKata):
+            setattr(report, SUMMARY_ATTRIBUTE, item.explanation.summary)
+            return report
+        error = call.excinfo.value
+        explanation = explain_step_failure(
+            error, call.excinfo.tb, kata.path, kata.display, item.name.split("[", 1)[0]
+        )
+        if explanation is not None:
+            setattr(report, SUMMARY_ATTRIBUTE, explanation.summary)
+            report.longrepr = explanation.text
+        return report
+
+    def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:
+        kata, step = self.locate(report.nodeid)
+        if kata is not None:
+            self.results.record(kata, step, report)
+
+    def pytest_sessionfinish(self) -> None:
+        if self.is_worker or not self.results.steps:
+            return
+        # Read the file again: another run may have saved progress since this one started.
+        stored, warnings = self.store.load()
+        self.warnings.extend(warning for warning in warnings if warning not in self.warnings)
+        stored.katas.update(
+            {kata_id: record for kata_id, record in self.progress.katas.items() if kata_id not in stored.katas}
+        )
+        self.progress = stored
+        self.first_passes = self.progress.merge(self.catalog.katas, self.results.steps)
+        try:
+            self.store.save(self.progress)
+        except OSError as error:
+            self.warnings.append(
+                f"{self.store.display} could not be written ({error.strerror}); "
+                "this run's progress was not saved"
+            )
+
+    @pytest.hookimpl(wrapper=True, tryfirst=True)
+    def pytest_terminal_summary(
+        self, terminalreporter: pytest.TerminalReporter
+    ) -> Generator[None, None, None]:
+        """Print the learner's report after pytest's own summary, in place of the kata failures
+        that it would otherwise print in full (all of them, flooding the screen)."""
+        hidden: dict[str, list[object]] = {}
+        if not self.full_report and not self.is_worker:
+            for key in ("failed", "error"):
+                reports = terminalreporter.stats.get(key, [])
+                kept = [report for report in reports if self.locate(report.nodeid)[0] is None]
+                if len(kept) != len(reports):
+                    hidden[key] = reports
+                    terminalreporter.stats[key] = kept
+        try:
+            return (yield)
+        finally:
+            terminalreporter.stats.update(hidden)
+            if not self.is_worker:
+                LearnerReport(
+                    config=self.config,
+                    terminal=terminalreporter,
+                    catalog=self.catalog,
+                    progress=self.progress,
+                    results=self.results.steps,
+                    failures=self.results.failures,
+                    first_passes=self.first_passes,
+                    warnings=self.warnings,
+                    show_failures=not self.full_report,
+                    summary_of=summary_of,
+                ).render()
+
+
+def summary_of(report: pytest.TestReport) -> str:
+    """One line that says why a step failed."""
+    summary = getattr(report, SUMMARY_ATTRIBUTE, None)
+    if isinstance(summary, str):
+        return summary
+    crash = getattr(report.longrepr, "reprcrash", None)
+    message = getattr(crash, "message", None)
+    return one_line(message if isinstance(message, str) else str(report.longrepr))

@@ -1,0 +1,181 @@
+"""The learner's progress, kept between runs in pytest's cache.
+
+Everything is keyed by kata id, so a kata that a later release renames, moves or reorders keeps what
+the learner did: which steps passed, how many hints were shown, and when it first passed (which is
+what unlocks its solution). The state file is checked when it is read: a file that is not valid JSON
+is set aside (never deleted) and progress starts afresh; an entry that does not make sense is
+dropped on its own. Either way the learner is told in one line, and the run carries on.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from pytest_katas.catalog import Kata
+
+STATE_SCHEMA = 1
+STATE_FILE = "progress.json"
+CACHE_FOLDER = "katas"
+
+
+@dataclass
+class KataRecord:
+    steps: dict[str, bool] = field(default_factory=dict)
+    hints_used: int = 0
+    first_passed: str | None = None
+    """When the kata first passed (ISO 8601, UTC): from then on its solution is unlocked."""
+
+    def to_json(self) -> dict[str, Any]:
+        return {"steps": self.steps, "hints_used": self.hints_used, "first_passed": self.first_passed}
+
+    @classmethod
+    def from_json(cls, data: Any) -> KataRecord | None:
+        if not isinstance(data, dict):
+            return None
+        steps, hints_used = data.get("steps", {}), data.get("hints_used", 0)
+        first_passed = data.get("first_passed")
+        if not isinstance(steps, dict) or not all(
+            isinstance(name, str) and isinstance(passed, bool) for name, passed in steps.items()
+        ):
+            return None
+        if not isinstance(hints_used, int) or isinstance(hints_used, bool) or hints_used < 0:
+            return None
+        if first_passed is not None and not isinstance(first_passed, str):
+            return None
+        return cls(dict(steps), hints_used, first_passed)
+
+
+@dataclass(frozen=True)
+class KataStatus:
+    passed_steps: int
+    total_steps: int
+    started: bool
+    unlocked: bool
+
+    @property
+    def passed(self) -> bool:
+        return self.total_steps > 0 and self.passed_steps == self.total_steps
+
+
+@dataclass
+class Progress:
+    katas: dict[str, KataRecord] = field(default_factory=dict)
+
+    def record(self, kata_id: str) -> KataRecord:
+        return self.katas.setdefault(kata_id, KataRecord())
+
+    def status(self, kata: Kata) -> KataStatus:
+        record = self.katas.get(kata.id, KataRecord())
+        steps = kata.steps or tuple(record.steps)
+        passed = sum(1 for step in steps if record.steps.get(step) is True)
+        return KataStatus(passed, len(steps), bool(record.steps), record.first_passed is not None)
+
+    def merge(self, katas: Iterable[Kata], results: Mapping[str, Mapping[str, bool]]) -> list[Kata]:
+        """Take in one run's step results; return the katas that passed for the first time."""
+        now = datetime.now(timezone.utc).isoformat(timespec="seconds")
+        first_passes = []
+        for kata in katas:
+            if kata.id not in results:
+                continue
+            record = self.record(kata.id)
+            record.steps.update(results[kata.id])
+            if kata.steps:
+                record.steps = {step: record.steps[step] for step in kata.steps if step in record.steps}
+            if record.first_passed is None and self.status(kata).passed:
+                record.first_passed = now
+                first_passes.append(kata)
+        return first_passes
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "schema": STATE_SCHEMA,
+            "katas": {kata_id: record.to_json() for kata_id, record in sorted(self.katas.items())},
+        }
+
+
+class ProgressStore:
+    """Reads and writes the progress file in pytest's cache folder."""
+
+    def __init__(self, directory: Path, display: str) -> None:
+        self.path = directory / STATE_FILE
+        self.display = display
+        """The file as the learner can find it (relative to the repository root)."""
+
+    @classmethod
+    def for_config(cls, config: pytest.Config) -> ProgressStore:
+        cache: pytest.Cache | None = getattr(config, "cache", None)
+        if cache is None:
+            cache = pytest.Cache.for_config(config, _ispytest=True)
+        directory = cache.mkdir(CACHE_FOLDER)
+        try:
+            display = directory.relative_to(config.rootpath).as_posix()
+        except ValueError:
+            display = str(directory)
+        return cls(directory, f"{display}/{STATE_FILE}")
+
+    def load(self) -> tuple[Progress, list[str]]:
+        """The stored progress, and a one-line warning for anything that had to be set aside."""
+        try:
+            text = self.path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            return Progress(), []
+        except OSError as error:
+            return Progress(), [f"{self.display} could not be read ({error.strerror}); progress "
+                                "from this run will be saved when the file is readable again"]
+        try:
+            data = json.loads(text)
+        except ValueError as error:
+            return Progress(), [self._set_aside(f"is not valid JSON ({error})")]
+        if not isinstance(data, dict) or data.get("schema") != STATE_SCHEMA:
+            return Progress(), [self._set_aside(f"is not a schema-{STATE_SCHEMA} progress file")]
+        katas = data.get("katas")
+        if not isinstance(katas, dict):
+            return Progress(), [self._set_aside('has no "katas" table')]
+        progress, dropped = Progress(), []
+        for kata_id, entry in katas.items():
+            record = KataRecord.from_json(entry)
+            if record is None:
+                dropped.append(str(kata_id))
+            else:
+                progress.katas[str(kata_id)] = record
+        warnings = []
+        if dropped:
+            warnings.append(
+                f"{self.display}: the entries for {', '.join(sorted(dropped))} did not make sense "
+                "and were reset; every other kata keeps its progress"
+            )
+        return progress, warnings
+
+    def _set_aside(self, what: str) -> str:
+        stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S")
+        backup = self.path.with_name(f"{self.path.stem}.broken-{stamp}.json")
+        try:
+            os.replace(self.path, backup)
+        except OSError:
+            return f"{self.display} {what}; progress starts afresh from this run"
+        return (
+            f"{self.display} {what}; it was kept as {backup.name} and progress starts afresh "
+            "from this run"
+        )
+
+    def save(self, progress: Progress) -> None:
+        """Write atomically, so that an interrupted run never leaves half a file behind."""
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=self.path.parent, prefix=".progress-")
+        try:
+            with os.fdopen(handle, "w", encoding="utf-8") as file:
+                json.dump(progress.to_json(), file, indent=2, ensure_ascii=False)
+                file.write("\n")
+            os.replace(temporary, self.path)
+        except BaseException:
+            Path(temporary).unlink(missing_ok=True)
+            raise

@@ -1,0 +1,61 @@
+"""`task.cancel()` raises `CancelledError` at the task's current `await`; `finally` runs, `except Exception` does not.
+
+`CancelledError` has been a `BaseException` since Python 3.8 (like `KeyboardInterrupt`), so a broad
+`except Exception` does not swallow a cancellation by accident. Put cleanup in `finally` (or catch
+`CancelledError`, clean up and re-raise). A task cancelled before it ever ran never runs its body.
+"""
+
+import asyncio
+
+from pytest_katas import __
+
+
+async def worker(events):
+    events.append("started")
+    try:
+        await asyncio.get_running_loop().create_future()  # waits for ever
+    except Exception:
+        events.append("except Exception")
+    finally:
+        events.append("cleanup")
+
+
+def test_cancelled_error_is_not_an_exception():
+    assert issubclass(asyncio.CancelledError, Exception) == False
+
+
+def test_cancel_runs_finally_but_not_except_exception():
+    async def main():
+        events = []
+        task = asyncio.create_task(worker(events))
+        await asyncio.sleep(0)  # the worker runs up to its await
+        task.cancel()
+        try:
+            await task
+        except asyncio.CancelledError:
+            events.append("main saw CancelledError")
+        return events
+
+    assert asyncio.run(main()) == ["started", "cleanup", "main saw CancelledError"]
+
+
+def test_the_task_reports_that_it_was_cancelled():
+    async def main():
+        task = asyncio.create_task(worker([]))
+        await asyncio.sleep(0)
+        task.cancel()
+        await asyncio.gather(task, return_exceptions=True)  # wait for it to finish
+        return task.cancelled()
+
+    assert asyncio.run(main()) == True
+
+
+def test_a_task_cancelled_before_it_starts_never_runs():
+    async def main():
+        events = []
+        task = asyncio.create_task(worker(events))
+        task.cancel()  # before any await: the task has not taken a step yet
+        await asyncio.gather(task, return_exceptions=True)
+        return events
+
+    assert asyncio.run(main()) == []

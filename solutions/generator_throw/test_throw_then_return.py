@@ -1,0 +1,44 @@
+"""If the generator handles the thrown exception and then returns, throw() raises StopIteration.
+
+throw() hands back the next value the generator yields. When the generator returns instead,
+there is no next value, so throw() ends the way next() would have: with StopIteration, whose
+value is the generator's return value.
+"""
+
+import inspect
+
+import pytest
+
+from pytest_katas import __
+
+
+def fetch():
+    try:
+        yield "page 1"
+    except TimeoutError:
+        return "gave up"
+    yield "page 2"
+
+
+def test_throw_raises_stopiteration():
+    gen = fetch()
+    next(gen)
+    with pytest.raises(Exception) as info:
+        gen.throw(TimeoutError())
+    assert info.type is StopIteration
+
+
+def test_the_stopiteration_carries_the_return_value():
+    gen = fetch()
+    next(gen)
+    with pytest.raises(StopIteration) as info:
+        gen.throw(TimeoutError())
+    assert info.value.value == "gave up"
+
+
+def test_the_generator_is_finished():
+    gen = fetch()
+    next(gen)
+    with pytest.raises(StopIteration):
+        gen.throw(TimeoutError())
+    assert inspect.getgeneratorstate(gen) == inspect.GEN_CLOSED

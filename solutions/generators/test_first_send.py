@@ -1,0 +1,53 @@
+"""A just-started generator is paused at no yield, so start it with next() or send(None).
+
+There is no yield expression yet to receive a value: send(10) on a fresh generator raises
+TypeError and leaves the generator unstarted. next(gen) or gen.send(None) runs it to its first
+yield; from there on, send() can deliver values. This is the seed note's must_start_with_next.
+"""
+
+import inspect
+
+import pytest
+
+from pytest_katas import __
+
+
+def must_start_with_next(log):
+    log.append("start")
+    value = yield "ready to receive"
+    log.append(f"received {value}")
+
+
+def test_sending_a_value_first_is_an_error():
+    gen = must_start_with_next([])
+    with pytest.raises(Exception) as info:
+        gen.send(10)
+    assert info.type is TypeError
+
+
+def test_the_error_message_says_why():
+    gen = must_start_with_next([])
+    with pytest.raises(TypeError) as info:
+        gen.send(10)
+    assert str(info.value) == "can't send non-None value to a just-started generator"
+
+
+def test_the_rejected_send_did_not_start_it():
+    gen = must_start_with_next([])
+    with pytest.raises(TypeError):
+        gen.send(10)
+    assert inspect.getgeneratorstate(gen) == inspect.GEN_CREATED
+
+
+def test_send_none_starts_it_like_next():
+    gen = must_start_with_next([])
+    assert gen.send(None) == "ready to receive"
+
+
+def test_once_started_it_accepts_a_value():
+    log = []
+    gen = must_start_with_next(log)
+    gen.send(None)
+    with pytest.raises(StopIteration):
+        gen.send(10)
+    assert log == ["start", "received 10"]

@@ -1,0 +1,49 @@
+"""A generator's return value comes out as the value attribute of the StopIteration that ends it.
+
+`return v` in a generator does not yield v: the next() that reaches it raises StopIteration, and
+StopIteration.value is v (None when the body just ends). A for loop or list() swallows that
+StopIteration, and the return value with it; `yield from` is the construct that collects it.
+"""
+
+import pytest
+
+from pytest_katas import __
+
+
+def fetch_pages():
+    yield "page 1"
+    yield "page 2"
+    return "2 pages fetched"
+
+
+def just_yields():
+    yield "only value"
+
+
+def test_the_return_value_is_not_yielded():
+    assert list(fetch_pages()) == ["page 1", "page 2"]
+
+
+def test_stopiteration_carries_the_return_value():
+    gen = fetch_pages()
+    next(gen)
+    next(gen)
+    with pytest.raises(StopIteration) as info:
+        next(gen)
+    assert info.value.value == "2 pages fetched"
+
+
+def test_without_return_the_value_is_none():
+    gen = just_yields()
+    next(gen)
+    with pytest.raises(StopIteration) as info:
+        next(gen)
+    assert info.value.value is None
+
+
+def test_the_return_value_is_delivered_only_once():
+    gen = fetch_pages()
+    list(gen)
+    with pytest.raises(StopIteration) as info:
+        next(gen)
+    assert info.value.value is None

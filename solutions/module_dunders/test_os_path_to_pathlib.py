@@ -1,0 +1,51 @@
+"""pathlib mirrors os.path, but `resolve()` follows symlinks and `mkdir()` needs its two flags.
+
+The seed note's table pairs `os.path.join(base, f"{name}.txt")` with `Path(base) / f"{name}.txt"`,
+`os.path.abspath(__file__)` with `Path(__file__).resolve()`, and `os.makedirs(p, exist_ok=True)` with
+`Path(p).mkdir(parents=True, exist_ok=True)` (its snippet also forgets `import os`). The pairs are not
+exact twins: `abspath` only makes a path absolute and tidies `..`, while `resolve` also follows
+symbolic links, like `os.path.realpath`; and a bare `mkdir()` fails where `makedirs` would not.
+"""
+
+import os
+from pathlib import Path
+
+import pytest
+
+from pytest_katas import __
+
+
+def test_os_path_join_returns_a_str_even_when_given_a_path(tmp_path):
+    joined = os.path.join(tmp_path / "data", "report.txt")
+    assert Path(joined) == tmp_path / "data" / "report.txt"
+    assert type(joined) is str
+
+
+def test_an_absolute_part_replaces_everything_before_it():
+    assert os.path.join("data", "/srv/report.txt") == "/srv/report.txt"
+    assert Path("data") / "/srv/report.txt" == Path("/srv/report.txt")
+
+
+def test_abspath_keeps_a_symlink_and_resolve_follows_it(tmp_path):
+    (tmp_path / "real").mkdir()
+    (tmp_path / "link").symlink_to(tmp_path / "real", target_is_directory=True)
+    module_file = tmp_path / "link" / "config.py"
+    module_file.write_text("")
+    assert Path(os.path.abspath(module_file)) == tmp_path / "link" / "config.py"
+    assert module_file.resolve() == tmp_path / "real" / "config.py"
+
+
+def test_mkdir_without_parents_fails_when_a_parent_is_missing(tmp_path):
+    target = tmp_path / "out" / "2024"
+    with pytest.raises(OSError) as excinfo:
+        target.mkdir()
+    assert excinfo.type is FileNotFoundError
+
+
+def test_mkdir_without_exist_ok_fails_when_the_folder_exists(tmp_path):
+    target = tmp_path / "out" / "2024"
+    os.makedirs(target, exist_ok=True)
+    target.mkdir(parents=True, exist_ok=True)  # the pathlib twin: fine, nothing to do
+    with pytest.raises(OSError) as excinfo:
+        target.mkdir(parents=True)
+    assert excinfo.type is FileExistsError
