@@ -9,6 +9,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 import pytest
+from _pytest._io import TerminalWriter
 
 from pytest_katas.catalog import Catalog, Kata, Topic
 from pytest_katas.progress import Progress
@@ -156,7 +157,7 @@ class LearnerReport:
         steps = list(focus.steps)
         for report in sorted(reports, key=lambda report: _step_index(report, steps)):
             self.terminal.write_sep("_", report.nodeid.split("::", 1)[-1], red=True)
-            report.toterminal(self.config.get_terminal_writer())
+            _write_longrepr(report, self.config.get_terminal_writer())
 
     def render_other_failures(self, focus: Kata) -> None:
         others = [
@@ -171,7 +172,7 @@ class LearnerReport:
             return
         self.write()
         self.write(f"Also failing ({len(others)}), one line each:", bold=True)
-        width = max(self.config.get_terminal_writer().fullwidth, 100)
+        width = max(self.config.get_terminal_writer().fullwidth, 160)
         for report in others:
             line = f"  {report.nodeid}: {self.summary_of(report)}"
             if len(line) > width:
@@ -194,6 +195,16 @@ class LearnerReport:
                 f"{len(focus.hints)} are out.",
                 bold=True,
             )
+
+
+def _write_longrepr(report: pytest.TestReport, writer: TerminalWriter) -> None:
+    """A failure's report, as pytest prints it (without xdist's worker line, so that a run with
+    -n prints what a serial run prints)."""
+    longrepr = report.longrepr
+    if hasattr(longrepr, "toterminal"):
+        longrepr.toterminal(writer)
+    else:
+        writer.line(str(longrepr))
 
 
 def _step_index(report: pytest.TestReport, steps: list[str]) -> int:

@@ -1,4 +1,4 @@
-"""`asyncio.run(coro)` makes a new event loop, runs the coroutine, closes the loop, returns the result.
+"""`asyncio.run(coro)` runs a coroutine in a new event loop, closes it, and returns the result.
 
 Each call starts from a fresh loop, so nothing (tasks, loop state) carries over from one
 `asyncio.run` to the next. It is the entry point at the top of a program: inside a running loop you
@@ -39,8 +39,9 @@ def test_the_loop_is_closed_once_run_returns():
 def test_run_refuses_to_start_inside_a_running_loop():
     async def main():
         inner = add(1, 2)
-        with pytest.raises(__):
+        with pytest.raises(BaseException) as caught:
             asyncio.run(inner)
         inner.close()
+        return caught.type
 
-    asyncio.run(main())
+    assert asyncio.run(main()) is __

@@ -1,4 +1,4 @@
-"""`task.cancel()` raises `CancelledError` at the task's current `await`; `finally` runs, `except Exception` does not.
+"""A cancelled task gets `CancelledError` at its `await`; `finally` runs, `except Exception` won't.
 
 `CancelledError` has been a `BaseException` since Python 3.8 (like `KeyboardInterrupt`), so a broad
 `except Exception` does not swallow a cancellation by accident. Put cleanup in `finally` (or catch

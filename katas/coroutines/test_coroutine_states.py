@@ -1,4 +1,4 @@
-"""A coroutine is CORO_CREATED, then CORO_RUNNING or CORO_SUSPENDED by turns, and CORO_CLOSED at the end.
+"""A coroutine goes CORO_CREATED, then CORO_RUNNING / CORO_SUSPENDED by turns, then CORO_CLOSED.
 
 `inspect.getcoroutinestate(coro)` names the state. A coroutine is RUNNING only while its own code
 executes, so only the coroutine itself can see that state; it is SUSPENDED while it waits at an

@@ -54,7 +54,7 @@ with warnings.catch_warnings(record=True) as caught:
     asyncio.get_event_loop()
 print(json.dumps([w.category.__name__ for w in caught]))
 """
-    expected = __ if sys.version_info >= (3, 12) else __
+    expected = __ if sys.version_info >= (3, 12) else __  # noqa: RUF034
     assert run_fresh(tmp_path, code) == expected
 
 
@@ -79,5 +79,6 @@ def test_inside_a_coroutine_both_give_the_running_loop():
 
 
 def test_get_running_loop_outside_a_loop_raises():
-    with pytest.raises(__):
+    with pytest.raises(BaseException) as caught:
         asyncio.get_running_loop()
+    assert caught.type is __

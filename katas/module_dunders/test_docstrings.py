@@ -1,4 +1,4 @@
-"""`__doc__` holds the docstring as compiled: 3.13 strips its indentation, and `python -OO` drops it.
+"""`__doc__` is the docstring as compiled: 3.13 strips its indentation, and `python -OO` drops it.
 
 A docstring is a string literal that is the *first* statement of a module, class or function; a
 string anywhere else is just an expression that is thrown away. Up to 3.12, `__doc__` keeps the
@@ -65,7 +65,7 @@ def test_only_the_first_statement_is_a_docstring():
 
 def test_the_indentation_of_later_lines_depends_on_the_version():
     second_line = calculate_area.__doc__.splitlines()[1]
-    assert second_line == (__ if sys.version_info >= (3, 13) else __)
+    assert second_line == (__ if sys.version_info >= (3, 13) else __)  # noqa: RUF034
 
 
 def test_cleandoc_gives_the_same_text_on_every_version():

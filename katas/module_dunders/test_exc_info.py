@@ -22,6 +22,7 @@ def test_inside_an_except_block_exc_info_describes_the_exception():
         1 / 0
     except ZeroDivisionError:
         exc_type, exc_value, exc_traceback = sys.exc_info()
+    assert isinstance(exc_value, exc_type)
     assert exc_type is __
     assert type(exc_traceback) is __
 
@@ -48,7 +49,7 @@ def test_exc_info_is_empty_again_once_the_except_block_ends():
 def test_sys_exception_returns_just_the_exception_being_handled():
     try:
         [][0]
-    except IndexError as err:
+    except IndexError as err:  # noqa: F841
         if sys.version_info >= (3, 11):
             handled = sys.exception()
         else:  # sys.exception() does not exist before 3.11

@@ -1,9 +1,9 @@
 """A module can find its package's root from `__file__`: go up while the folder is a package.
 
-`Path(__file__).resolve().parent` is the folder of the module's file. A folder is a regular package
-when it holds an `__init__.py`, so the top-level package is the last folder, going up, that still has
-one. Code that needs files shipped with its package should start from there, never from the current
-directory, which is wherever the user happened to be when they started Python.
+`Path(__file__).resolve().parent` is the folder of the module's file. A folder is a regular
+package when it holds an `__init__.py`, so the top-level package is the last folder, going up, that
+still has one. Code that needs files shipped with its package should start from there, never from
+the current directory, which is wherever the user happened to be when they started Python.
 """
 
 from pathlib import Path

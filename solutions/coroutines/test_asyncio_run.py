@@ -1,4 +1,4 @@
-"""`asyncio.run(coro)` makes a new event loop, runs the coroutine, closes the loop, returns the result.
+"""`asyncio.run(coro)` runs a coroutine in a new event loop, closes it, and returns the result.
 
 Each call starts from a fresh loop, so nothing (tasks, loop state) carries over from one
 `asyncio.run` to the next. It is the entry point at the top of a program: inside a running loop you
@@ -28,19 +28,20 @@ def test_run_returns_what_the_coroutine_returns():
 def test_each_run_uses_a_new_loop():
     first = asyncio.run(current_loop())
     second = asyncio.run(current_loop())
-    assert (first is second) == False
+    assert (first is second) == False  # noqa: E712
 
 
 def test_the_loop_is_closed_once_run_returns():
     loop = asyncio.run(current_loop())
-    assert loop.is_closed() == True
+    assert loop.is_closed() == True  # noqa: E712
 
 
 def test_run_refuses_to_start_inside_a_running_loop():
     async def main():
         inner = add(1, 2)
-        with pytest.raises(RuntimeError):
+        with pytest.raises(BaseException) as caught:
             asyncio.run(inner)
         inner.close()
+        return caught.type
 
-    asyncio.run(main())
+    assert asyncio.run(main()) is RuntimeError

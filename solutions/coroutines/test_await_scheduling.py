@@ -41,7 +41,7 @@ def test_a_directly_awaited_coroutine_runs_in_the_callers_task():
     async def main():
         return await which_task() is asyncio.current_task()
 
-    assert asyncio.run(main()) == True
+    assert asyncio.run(main()) == True  # noqa: E712
 
 
 def test_a_task_runs_when_the_direct_await_yields():

@@ -43,7 +43,7 @@ warnings.simplefilter("ignore")
 loop = asyncio.get_event_loop()
 print(json.dumps(isinstance(loop, asyncio.AbstractEventLoop)))
 """
-    assert run_fresh(tmp_path, code) == True
+    assert run_fresh(tmp_path, code) == True  # noqa: E712
 
 
 def test_from_3_12_that_comes_with_a_warning(tmp_path):
@@ -75,9 +75,10 @@ def test_inside_a_coroutine_both_give_the_running_loop():
     async def main():
         return asyncio.get_event_loop() is asyncio.get_running_loop()
 
-    assert asyncio.run(main()) == True
+    assert asyncio.run(main()) == True  # noqa: E712
 
 
 def test_get_running_loop_outside_a_loop_raises():
-    with pytest.raises(RuntimeError):
+    with pytest.raises(BaseException) as caught:
         asyncio.get_running_loop()
+    assert caught.type is RuntimeError

@@ -18,7 +18,7 @@ async def worker(i, events):
 
 
 async def run_workers(n, events):
-    """Run worker(0, events) … worker(n - 1, events) concurrently; return their results as a list."""
+    """Run worker(0, events) … worker(n - 1, events) concurrently; return the results in a list."""
     return await asyncio.gather(*(worker(i, events) for i in range(n)))
 
 

@@ -35,7 +35,7 @@ def test_a_blocking_call_in_a_coroutine_keeps_other_tasks_out():
         await sender
         return got_it
 
-    assert asyncio.run(main()) == False
+    assert asyncio.run(main()) == False  # noqa: E712
 
 
 def test_to_thread_lets_the_loop_run_meanwhile():
@@ -46,11 +46,11 @@ def test_to_thread_lets_the_loop_run_meanwhile():
         )
         return got_it
 
-    assert asyncio.run(main()) == True
+    assert asyncio.run(main()) == True  # noqa: E712
 
 
 def test_to_thread_runs_the_function_in_another_thread():
-    assert asyncio.run(asyncio.to_thread(in_main_thread)) == False
+    assert asyncio.run(asyncio.to_thread(in_main_thread)) == False  # noqa: E712
 
 
 def test_run_in_executor_hands_back_a_future():

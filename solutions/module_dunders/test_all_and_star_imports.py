@@ -1,4 +1,4 @@
-"""`__all__` only decides what `from package import *` binds; a name it leaves out is just not there.
+"""`__all__` only decides what `from package import *` binds; a name left out is simply not there.
 
 This is the seed note's `calculator` package, file for file: its `__init__.py` imports nothing and
 only sets `__all__ = ['add', 'subtract']`. A star import binds every name in `__all__`, importing

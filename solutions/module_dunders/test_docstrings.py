@@ -1,4 +1,4 @@
-"""`__doc__` holds the docstring as compiled: 3.13 strips its indentation, and `python -OO` drops it.
+"""`__doc__` is the docstring as compiled: 3.13 strips its indentation, and `python -OO` drops it.
 
 A docstring is a string literal that is the *first* statement of a module, class or function; a
 string anywhere else is just an expression that is thrown away. Up to 3.12, `__doc__` keeps the

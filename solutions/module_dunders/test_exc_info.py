@@ -22,6 +22,7 @@ def test_inside_an_except_block_exc_info_describes_the_exception():
         1 / 0
     except ZeroDivisionError:
         exc_type, exc_value, exc_traceback = sys.exc_info()
+    assert isinstance(exc_value, exc_type)
     assert exc_type is ZeroDivisionError
     assert type(exc_traceback) is types.TracebackType
 

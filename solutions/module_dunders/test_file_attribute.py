@@ -1,9 +1,9 @@
 """`__file__` is the absolute path of a module's source file, and not every module has one.
 
-Since Python 3.9 it is absolute both for an imported module and for the script Python runs, even when
-you named the script with a relative path. Code given with `python -c` (or typed at the REPL) has no
-file, so the name `__file__` is not defined there, and modules built into the interpreter, such as
-`sys`, have no `__file__` attribute at all.
+Since Python 3.9 it is absolute both for an imported module and for the script Python runs, even
+when you named the script with a relative path. Code given with `python -c` (or typed at the REPL)
+has no file, so the name `__file__` is not defined there, and modules built into the interpreter,
+such as `sys`, have no `__file__` attribute at all.
 """
 
 import os
@@ -22,7 +22,7 @@ def make_app(root):
 
 
 def run_python(cwd, *args):
-    """Run this Python with `args` in `cwd`, without your PYTHON* variables; return its output lines."""
+    """Run this Python with `args` in `cwd`, without your PYTHON* variables; return stdout lines."""
     env = {name: value for name, value in os.environ.items() if not name.startswith("PYTHON")}
     done = subprocess.run(
         [sys.executable, *args], cwd=cwd, env=env, capture_output=True, text=True, check=True

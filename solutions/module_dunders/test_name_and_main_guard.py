@@ -27,7 +27,7 @@ def make_shop(root):
 
 
 def run_python(cwd, *args):
-    """Run this Python with `args` in `cwd`, without your PYTHON* variables; return its output lines."""
+    """Run this Python with `args` in `cwd`, without your PYTHON* variables; return stdout lines."""
     env = {name: value for name, value in os.environ.items() if not name.startswith("PYTHON")}
     done = subprocess.run(
         [sys.executable, *args], cwd=cwd, env=env, capture_output=True, text=True, check=True

@@ -1,0 +1,58 @@
+"""A native coroutine is not a generator: it shares the generator's send, throw and close, not its iteration.
+
+The seed note says every coroutine is compiled to a generator object. In fact `async def` makes a
+coroutine object of its own type: `isinstance(coro, types.GeneratorType)` is False and `next(coro)`
+raises TypeError, so a coroutine cannot be iterated by a `for` loop by mistake. Underneath it is
+built on the same machinery: a suspended frame that `send`, `throw` and `close` resume.
+"""
+
+import inspect
+import types
+
+import pytest
+
+from pytest_katas import __
+
+
+class Pause:
+    def __await__(self):
+        yield "paused"
+
+
+async def task():
+    try:
+        await Pause()
+    except ValueError:
+        return "task handled ValueError"
+    return "task done"
+
+
+def started_task():
+    coro = task()
+    coro.send(None)
+    return coro
+
+
+def test_a_coroutine_is_not_a_generator():
+    coro = started_task()
+    assert isinstance(coro, types.GeneratorType) == __
+
+
+def test_next_does_not_work_on_a_coroutine():
+    coro = started_task()
+    with pytest.raises(Exception) as info:
+        next(coro)
+    assert info.type is __
+
+
+def test_throw_works_on_a_coroutine_as_on_a_generator():
+    coro = started_task()
+    with pytest.raises(StopIteration) as info:
+        coro.throw(ValueError("stop"))
+    assert info.value.value == __
+
+
+def test_close_works_on_a_coroutine_as_on_a_generator():
+    coro = started_task()
+    coro.close()
+    assert inspect.getcoroutinestate(coro) == __

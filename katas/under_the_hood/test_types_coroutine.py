@@ -1,0 +1,57 @@
+"""`@types.coroutine` turns a generator function into one whose generators `await` accepts: the bridge from generators to `async def`.
+
+Before Python 3.5, coroutines were generators driven with `yield from`. `await` refuses a plain
+generator, but a generator made by a `@types.coroutine` function is awaitable: `await` delegates to
+it as `yield from` would, and it is still an ordinary generator object. asyncio itself uses the
+bridge: `asyncio.sleep(0)` awaits a `@types.coroutine` generator whose body is a bare `yield`.
+"""
+
+import asyncio
+import types
+
+import pytest
+
+from pytest_katas import __
+
+
+def plain():
+    reply = yield "from plain"
+    return reply
+
+
+@types.coroutine
+def bridged():
+    reply = yield "from bridged"
+    return reply
+
+
+async def await_plain():
+    return await plain()
+
+
+async def await_bridged():
+    return await bridged()
+
+
+def test_await_refuses_a_plain_generator():
+    with pytest.raises(Exception) as info:
+        await_plain().send(None)
+    assert info.type is __
+
+
+def test_await_accepts_a_types_coroutine_generator():
+    coro = await_bridged()
+    assert coro.send(None) == __
+
+
+def test_a_types_coroutine_generator_is_still_a_generator():
+    gen = bridged()
+    assert isinstance(gen, types.GeneratorType) == __
+
+
+def test_asyncio_sleep_zero_is_one_bare_yield():
+    coro = asyncio.sleep(0)
+    first = coro.send(None)
+    with pytest.raises(StopIteration):
+        coro.send(None)
+    assert first == __

@@ -1,0 +1,52 @@
+"""`dis` shows a code object's bytecode as instructions; which instructions depends on the version.
+
+The seed note's `print(dis.dis(foo))` prints the listing and then `None`: `dis.dis` prints, it
+returns nothing. `dis.get_instructions` gives the same listing as objects you can inspect. The
+instruction names are an implementation detail that changes between versions (3.11 replaced
+`BINARY_ADD` and its friends with one `BINARY_OP`; and the `AWAIT` opcode mentioned by the seed note
+does not exist on any version), so rely on what is stable, such as the names and constants the
+instructions refer to.
+"""
+
+import dis
+import sys
+
+from pytest_katas import __
+
+
+def foo():
+    bar()
+
+
+def bar():
+    pass
+
+
+def example():
+    x = 10
+    y = 20
+    return x + y
+
+
+def test_dis_dis_prints_the_listing_and_returns_none(capsys):
+    print(dis.dis(foo))
+    assert capsys.readouterr().out.splitlines()[-1] == "None"
+
+
+def test_co_code_is_raw_bytes():
+    assert type(foo.__code__.co_code) is bytes
+
+
+def test_load_global_names_the_global_a_function_uses():
+    names = [ins.argval for ins in dis.get_instructions(foo) if ins.opname == "LOAD_GLOBAL"]
+    assert names == ["bar"]
+
+
+def test_load_const_loads_values_from_co_consts():
+    values = [ins.argval for ins in dis.get_instructions(example) if ins.opname == "LOAD_CONST"]
+    assert values == [10, 20]
+
+
+def test_the_opcode_for_plus_changed_in_3_11():
+    opnames = [ins.opname for ins in dis.get_instructions(example) if "BINARY" in ins.opname]
+    assert opnames == (["BINARY_OP"] if sys.version_info >= (3, 11) else ["BINARY_ADD"])

@@ -1,0 +1,52 @@
+"""`frame.f_locals` shows a frame's local variables; writing to it changes them only from 3.13.
+
+Reading works the same on every version, including a caller's locals through `f_back`: that is how
+debuggers show your variables. Writing differs. Up to 3.12, `f_locals` of a function's frame is a
+plain `dict` snapshot of the variables, so changing the dict does not change them. 3.13 (PEP 667)
+returns a `FrameLocalsProxy` instead, a live view: assigning through it changes the variable.
+"""
+
+import inspect
+import sys
+
+from pytest_katas import __
+
+
+def pack_box():
+    # These locals are only ever read through the frame.
+    size = 3  # noqa: F841
+    label = "books"  # noqa: F841
+    return dict(inspect.currentframe().f_locals)
+
+
+def peek(name):
+    """Return the value of the caller's local variable `name`."""
+    return inspect.currentframe().f_back.f_locals[name]
+
+
+def checkout():
+    total = 42  # noqa: F841
+    return peek("total")
+
+
+def try_to_change_x():
+    x = 1
+    inspect.currentframe().f_locals["x"] = 2
+    return x
+
+
+def test_f_locals_maps_local_names_to_their_values():
+    assert pack_box() == {"size": 3, "label": "books"}
+
+
+def test_f_back_f_locals_reads_the_callers_variables():
+    assert checkout() == 42
+
+
+def test_f_locals_is_a_dict_snapshot_until_3_12():
+    kind = type(inspect.currentframe().f_locals).__name__
+    assert kind == ("FrameLocalsProxy" if sys.version_info >= (3, 13) else "dict")
+
+
+def test_writing_to_f_locals_changes_the_variable_only_from_3_13():
+    assert try_to_change_x() == (2 if sys.version_info >= (3, 13) else 1)

@@ -1,0 +1,65 @@
+"""Build a tiny event loop: `run_all(*coros)` drives coroutines round-robin with `send(None)`.
+
+An event loop only has to call `coro.send(None)` over and over. When a coroutine suspends (here at
+`await Yield()`), `send` returns and the loop moves on to the next coroutine, putting this one at the
+back of the queue; when a coroutine finishes, `send` raises `StopIteration` and its `value` is the
+coroutine's return value. asyncio's loop does the same, plus waiting for I/O and timers.
+"""
+
+from collections import deque
+
+from pytest_katas import __
+
+
+class Yield:
+    """Suspend the awaiting coroutine once: the loop resumes it on its next turn."""
+
+    def __await__(self):
+        yield
+
+
+def run_all(*coros):
+    """Run the coroutines round-robin until all have finished.
+
+    Return their return values, in the order the coroutines were given.
+    """
+    results = [None] * len(coros)
+    queue = deque(enumerate(coros))
+    while queue:
+        index, coro = queue.popleft()
+        try:
+            coro.send(None)
+        except StopIteration as stop:
+            results[index] = stop.value
+        else:
+            queue.append((index, coro))
+    return results
+
+
+async def worker(name, steps, log):
+    for i in range(steps):
+        log.append(f"{name}{i}")
+        await Yield()
+    return f"{name} done"
+
+
+async def shout(name, steps, log):
+    result = await worker(name, steps, log)
+    return result.upper()
+
+
+def test_run_all_returns_the_return_values_in_argument_order():
+    log = []
+    assert run_all(worker("a", 3, log), worker("b", 1, log)) == ["a done", "b done"]
+
+
+def test_run_all_takes_turns_at_each_await():
+    log = []
+    run_all(worker("a", 2, log), worker("b", 3, log))
+    assert log == ["a0", "b0", "a1", "b1", "b2"]
+
+
+def test_a_coroutine_suspends_through_the_coroutines_it_awaits():
+    log = []
+    results = run_all(shout("s", 2, log), worker("w", 2, log))
+    assert (log, results) == (["s0", "w0", "s1", "w1"], ["S DONE", "w done"])

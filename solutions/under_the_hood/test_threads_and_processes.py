@@ -1,0 +1,90 @@
+"""Under the GIL, threads suit blocking I/O and processes suit CPU-bound work, not the other way round.
+
+The seed note's table says threads suit CPU-bound work. In fact CPython's global interpreter lock
+(GIL) lets only one thread of a process run Python code at a time. A thread that blocks (on I/O, a
+lock, `time.sleep`) releases the GIL, so blocked threads wait side by side: good for I/O. A thread
+that computes keeps the GIL until it blocks or, after `sys.getswitchinterval()` seconds, another
+thread asks for it: CPU-bound threads only take turns. Each process has its own interpreter and its
+own GIL, so CPU-bound processes really run at the same time, on several cores if there are. (The
+free-threaded build, 3.13t, has no GIL; the standard builds all have one.)
+"""
+
+import os
+import subprocess
+import sys
+import sysconfig
+import threading
+
+import pytest
+
+from pytest_katas import __
+
+free_threaded = bool(sysconfig.get_config_var("Py_GIL_DISABLED"))
+
+
+def run_two_threads(target):
+    """Run target("a", log) and target("b", log) in two threads; return what each logged, in order."""
+    log = []
+    threads = [threading.Thread(target=target, args=(name, log)) for name in "ab"]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return [entry.split()[1] for entry in log]
+
+
+def test_threads_blocked_in_a_call_wait_at_the_same_time():
+    barrier = threading.Barrier(2, timeout=5)  # lets both threads on only when both are waiting
+
+    def wait_for_io(name, log):
+        log.append(f"{name} start")
+        barrier.wait()
+        log.append(f"{name} end")
+
+    assert run_two_threads(wait_for_io) == ["start", "start", "end", "end"]
+
+
+@pytest.mark.skipif(free_threaded, reason="a free-threaded build has no GIL")
+def test_cpu_bound_threads_take_turns():
+    def compute(name, log):
+        log.append(f"{name} start")
+        total = 0
+        for i in range(100_000):
+            total += i
+        log.append(f"{name} end")
+
+    old_interval = sys.getswitchinterval()
+    sys.setswitchinterval(100)  # nobody asks a computing thread for the GIL for 100 s
+    try:
+        order = run_two_threads(compute)
+    finally:
+        sys.setswitchinterval(old_interval)
+    assert order == ["start", "end", "start", "end"]
+
+
+SPIN = """
+import pathlib, sys, time
+sys.setswitchinterval(100)
+me, other = sys.argv[1], sys.argv[2]
+pathlib.Path(me).touch()
+deadline = time.monotonic() + 10
+while not pathlib.Path(other).exists() and time.monotonic() < deadline:
+    pass  # busy: this process computes, it never sleeps and never blocks
+print(me, "saw", other if pathlib.Path(other).exists() else "nothing")
+"""
+
+
+def test_cpu_bound_processes_run_at_the_same_time(tmp_path):
+    env = {key: value for key, value in os.environ.items() if not key.startswith("PYTHON")}
+    processes = [
+        subprocess.Popen(
+            [sys.executable, "-c", SPIN, me, other],
+            cwd=tmp_path,
+            env=env,
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        for me, other in [("a", "b"), ("b", "a")]
+    ]
+    outputs = [process.communicate(timeout=30)[0].strip() for process in processes]
+    assert outputs == ["a saw b", "b saw a"]
