@@ -138,6 +138,7 @@ class _Loader:
     def __init__(self, catalog: Catalog) -> None:
         self.catalog = catalog
         self.seen_ids: dict[str, str] = {}
+        self.unreadable: set[Path] = set()
 
     def problem(self, path: Path, message: str) -> None:
         self.catalog.problems.append(CatalogProblem(self.catalog.display(path), message))
@@ -149,7 +150,8 @@ class _Loader:
         except FileNotFoundError:
             return None
         except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
-            self.problem(path, f"is not valid TOML ({error}); fix it, or restore it from git")
+            self.problem(path, f"not valid TOML ({error}); fix it, or restore it from git")
+            self.unreadable.add(path)
             return {}
 
     def load(self) -> None:
@@ -158,7 +160,7 @@ class _Loader:
         if curriculum is None:
             self.problem(
                 curriculum_path,
-                'is missing; create it with the topic folders in learner order: topics = ["…"]',
+                'missing; create it with the topic folders in learner order: topics = ["…"]',
             )
             return
         names = curriculum.get("topics")
@@ -176,7 +178,7 @@ class _Loader:
             if manifest.parent.name not in listed:
                 self.problem(
                     manifest,
-                    f"its topic is not in {CURRICULUM_FILE}; add "
+                    f"topic not listed in {CURRICULUM_FILE}; add "
                     f'"{manifest.parent.name}" to topics there',
                 )
 
@@ -186,7 +188,7 @@ class _Loader:
         manifest = self.read_toml(manifest_path)
         if manifest is None:
             self.problem(
-                manifest_path, "is missing; every topic folder needs one (see docs/kata-format.md)"
+                manifest_path, "missing; every topic folder needs one (see docs/kata-format.md)"
             )
             return
         title = manifest.get("title")
@@ -204,7 +206,8 @@ class _Loader:
             if (kata := self.load_kata(name, manifest_path, number, entry)) is not None
         ]
         listed = {kata.path.name for kata in katas}
-        for module in sorted(folder.glob("test_*.py")):
+        unlisted = [] if manifest_path in self.unreadable else sorted(folder.glob("test_*.py"))
+        for module in unlisted:
             if module.name not in listed:
                 self.problem(
                     manifest_path,

@@ -30,7 +30,7 @@ def run_command(config: pytest.Config) -> pytest.ExitCode:
     catalog = Catalog.load(layout.root, layout.katas_dir)
     store = ProgressStore.for_config(config)
     progress, warnings = store.load()
-    for warning in warnings:
+    for warning in [*map(str, catalog.problems), *warnings]:
         writer.line(f"! {warning}", yellow=True)
     kata = target_kata(config, layout, catalog, progress, command)
     if kata is None:

@@ -1,9 +1,9 @@
 """Build a tiny event loop: `run_all(*coros)` drives coroutines round-robin with `send(None)`.
 
-An event loop only has to call `coro.send(None)` over and over. When a coroutine suspends (here at
-`await Yield()`), `send` returns and the loop moves on to the next coroutine, putting this one at the
-back of the queue; when a coroutine finishes, `send` raises `StopIteration` and its `value` is the
-coroutine's return value. asyncio's loop does the same, plus waiting for I/O and timers.
+An event loop only has to call `coro.send(None)` over and over. When a coroutine suspends (here
+at `await Yield()`), `send` returns, and the loop puts the coroutine at the back of the queue and
+moves on to the next one; when a coroutine finishes, `send` raises `StopIteration`, whose `value` is
+the coroutine's return value. asyncio's loop does the same, plus waiting for I/O and timers.
 """
 
 from collections import deque
@@ -26,6 +26,15 @@ def run_all(*coros):
     __
 
 
+def run(*coros):
+    """Call run_all, then close any coroutine it left unfinished (so none warns "never awaited")."""
+    try:
+        return run_all(*coros)
+    finally:
+        for coro in coros:
+            coro.close()
+
+
 async def worker(name, steps, log):
     for i in range(steps):
         log.append(f"{name}{i}")
@@ -40,16 +49,16 @@ async def shout(name, steps, log):
 
 def test_run_all_returns_the_return_values_in_argument_order():
     log = []
-    assert run_all(worker("a", 3, log), worker("b", 1, log)) == ["a done", "b done"]
+    assert run(worker("a", 3, log), worker("b", 1, log)) == ["a done", "b done"]
 
 
 def test_run_all_takes_turns_at_each_await():
     log = []
-    run_all(worker("a", 2, log), worker("b", 3, log))
+    run(worker("a", 2, log), worker("b", 3, log))
     assert log == ["a0", "b0", "a1", "b1", "b2"]
 
 
 def test_a_coroutine_suspends_through_the_coroutines_it_awaits():
     log = []
-    results = run_all(shout("s", 2, log), worker("w", 2, log))
+    results = run(shout("s", 2, log), worker("w", 2, log))
     assert (log, results) == (["s0", "w0", "s1", "w1"], ["S DONE", "w done"])

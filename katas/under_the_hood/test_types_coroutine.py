@@ -1,4 +1,4 @@
-"""`@types.coroutine` turns a generator function into one whose generators `await` accepts: the bridge from generators to `async def`.
+"""`@types.coroutine` makes a generator function's generators awaitable: the bridge to `async def`.
 
 Before Python 3.5, coroutines were generators driven with `yield from`. `await` refuses a plain
 generator, but a generator made by a `@types.coroutine` function is awaitable: `await` delegates to
@@ -36,7 +36,7 @@ async def await_bridged():
 def test_await_refuses_a_plain_generator():
     with pytest.raises(Exception) as info:
         await_plain().send(None)
-    assert info.type is __
+    assert info.typename == __
 
 
 def test_await_accepts_a_types_coroutine_generator():
@@ -46,12 +46,13 @@ def test_await_accepts_a_types_coroutine_generator():
 
 def test_a_types_coroutine_generator_is_still_a_generator():
     gen = bridged()
-    assert isinstance(gen, types.GeneratorType) == __
+    kinds = (isinstance(gen, types.GeneratorType), isinstance(gen, types.CoroutineType))
+    assert kinds == __
 
 
 def test_asyncio_sleep_zero_is_one_bare_yield():
-    coro = asyncio.sleep(0)
-    first = coro.send(None)
-    with pytest.raises(StopIteration):
+    coro = asyncio.sleep(0, result="slept")
+    yielded = [coro.send(None)]
+    with pytest.raises(StopIteration) as info:
         coro.send(None)
-    assert first == __
+    assert (yielded, info.value.value) == __

@@ -68,7 +68,7 @@ def test_the_final_send_to_middle_raises():
     m.send(5)
     with pytest.raises(Exception) as info:
         m.send(None)
-    assert info.type is __
+    assert info.typename == __
 
 
 def test_the_end_signal_prints_two_lines(capsys):

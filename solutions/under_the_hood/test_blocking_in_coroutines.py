@@ -1,4 +1,4 @@
-"""A coroutine lets others run only at an `await` that suspends: `time.sleep` inside one stalls them all.
+"""Coroutines take turns only at an `await` that suspends: a `time.sleep` in one stalls them all.
 
 All coroutines of an event loop run in one thread, taking turns at their `await`s. A blocking call
 such as `time.sleep` (or a blocking socket read) never returns to the loop, so no other coroutine

@@ -1,4 +1,4 @@
-"""`await obj` runs the generator `obj.__await__()`: what it yields goes out to whoever called `coro.send`.
+"""`await obj` runs the generator `obj.__await__()`; what it yields goes out to the `send` caller.
 
 An awaitable is any object whose `__await__` returns an iterator, usually a generator. `await`
 delegates to it exactly as `yield from` does: each value it yields is passed straight out of the
@@ -57,4 +57,4 @@ def test_awaiting_an_object_without_await_is_an_error():
 
     with pytest.raises(Exception) as info:
         bad().send(None)
-    assert info.type is TypeError
+    assert info.typename == "TypeError"

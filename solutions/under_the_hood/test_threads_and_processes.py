@@ -1,4 +1,4 @@
-"""Under the GIL, threads suit blocking I/O and processes suit CPU-bound work, not the other way round.
+"""Under the GIL, threads suit blocking I/O and processes suit CPU-bound work, not the other way.
 
 The seed note's table says threads suit CPU-bound work. In fact CPython's global interpreter lock
 (GIL) lets only one thread of a process run Python code at a time. A thread that blocks (on I/O, a
@@ -23,7 +23,7 @@ free_threaded = bool(sysconfig.get_config_var("Py_GIL_DISABLED"))
 
 
 def run_two_threads(target):
-    """Run target("a", log) and target("b", log) in two threads; return what each logged, in order."""
+    """Run target("a", log) and target("b", log) in two threads; return the start/end order."""
     log = []
     threads = [threading.Thread(target=target, args=(name, log)) for name in "ab"]
     for thread in threads:

@@ -66,8 +66,9 @@ def test_the_final_send_to_middle_raises():
     m = middle("demo")
     m.send(None)
     m.send(5)
-    with pytest.raises(StopIteration):
+    with pytest.raises(Exception) as info:
         m.send(None)
+    assert info.typename == "StopIteration"
 
 
 def test_the_end_signal_prints_two_lines(capsys):

@@ -1,0 +1,221 @@
+"""`pytest --hint` and `pytest --solution`: what the learner sees and the exit status."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from tests.conftest import KataRepo
+
+
+def test_hint_gives_one_more_hint_each_time_for_the_kata_in_focus(repo: KataRepo) -> None:
+    first = repo.run("--hint")
+    assert first.ret == pytest.ExitCode.OK
+    first.stdout.fnmatch_lines(
+        [
+            "Hint 1 of 2 for katas/basics/test_adding.py: Adding numbers",
+            "> 1. Count on your fingers.",
+            "1 more hint left: run pytest --hint again for the next one.",
+        ]
+    )
+    second = repo.run("--hint")
+    second.stdout.fnmatch_lines(
+        [
+            "Hint 2 of 2 for katas/basics/test_adding.py: Adding numbers",
+            "  1. Count on your fingers.",
+            "> 2. The first answer is 2.",
+            "That is every hint. The solution unlocks when the kata passes: "
+            "pytest katas/basics/test_adding.py",
+        ]
+    )
+    third = repo.run("--hint")
+    third.stdout.fnmatch_lines(["Hint 2 of 2 *", "  2. The first answer is 2."])
+    state = json.loads(repo.progress_file().read_text())
+    assert state["katas"]["adding"]["hints_used"] == 2
+
+
+def test_the_hints_used_show_in_the_report(repo: KataRepo) -> None:
+    repo.run("--hint")
+    result = repo.run("katas/")
+    assert result.outlines[-2] == "Stuck on Adding numbers? Run pytest --hint for a hint (1 of 2 left)."
+
+
+def test_bare_hint_from_the_root_runs_no_tests(repo: KataRepo) -> None:
+    repo.write("solutions/more/test_strings.py", "def test_boom():\n    raise SystemExit(3)\n")
+    result = repo.run("--hint")
+    assert result.ret == pytest.ExitCode.OK
+    output = result.stdout.str()
+    assert "test session starts" not in output
+    assert "collected" not in output
+
+
+def test_hint_for_a_named_kata(repo: KataRepo) -> None:
+    result = repo.run("--hint", "katas/more/test_strings.py")
+    result.stdout.fnmatch_lines(["Hint 1 of 2 for katas/more/test_strings.py: Multiplying strings"])
+
+
+def test_hint_for_a_folder_takes_its_first_unfinished_kata(repo: KataRepo) -> None:
+    repo.solve("basics/test_adding.py")
+    repo.run("katas/basics/")
+    result = repo.run("--hint", "katas/basics")
+    result.stdout.fnmatch_lines(["Hint 1 of 3 for katas/basics/test_counting.py: *"])
+
+
+def test_hint_follows_the_focus_as_katas_pass(repo: KataRepo) -> None:
+    repo.solve("basics/test_adding.py")
+    repo.run("katas/")
+    result = repo.run("--hint")
+    result.stdout.fnmatch_lines(["Hint 1 of 3 for katas/basics/test_counting.py: *"])
+
+
+@pytest.mark.parametrize(
+    ("arguments", "message"),
+    [
+        (
+            ["katas/basics/test_nope.py"],
+            "ERROR: katas/basics/test_nope.py does not exist; give pytest --hint a kata path such "
+            "as katas/basics/test_adding.py, or no path for the kata you are on",
+        ),
+        (
+            ["solutions/basics/test_adding.py"],
+            "ERROR: solutions/basics/test_adding.py is a solution; name its kata instead: "
+            "pytest --hint katas/basics/test_adding.py",
+        ),
+        (
+            ["pyproject.toml"],
+            "ERROR: pyproject.toml is not a kata listed in a topic.toml under katas/*",
+        ),
+        (
+            ["katas/basics/test_adding.py", "katas/more/test_strings.py"],
+            "ERROR: pytest --hint takes one kata path, not 2",
+        ),
+    ],
+)
+def test_hint_refuses_what_is_not_one_kata(
+    repo: KataRepo, arguments: list[str], message: str
+) -> None:
+    result = repo.run("--hint", *arguments)
+    assert result.ret == pytest.ExitCode.USAGE_ERROR
+    result.stderr.fnmatch_lines([message])
+    assert "Traceback" not in result.stderr.str()
+
+
+def test_a_broken_hint_entry_is_a_one_line_error_naming_the_manifest(repo: KataRepo) -> None:
+    repo.write("katas/more/topic.toml", repo.read("katas/more/topic.toml").replace(
+        'hints = ["Repetition.", "Twice ab."]', 'hints = "Repetition."'
+    ))
+    result = repo.run("--hint", "katas/more/test_strings.py")
+    assert result.ret == pytest.ExitCode.USAGE_ERROR
+    result.stderr.fnmatch_lines(
+        [
+            'ERROR: katas/more/topic.toml: kata "strings" needs hints = ["…", "…"], a list of 2 to '
+            "4 non-empty strings"
+        ]
+    )
+
+
+def test_hint_with_invalid_toml_names_the_file(repo: KataRepo) -> None:
+    repo.write("katas/more/topic.toml", "title = \n")
+    result = repo.run("--hint")
+    result.stdout.fnmatch_lines(["! katas/more/topic.toml: not valid TOML (*); fix it*"])
+    result.stdout.fnmatch_lines(["Hint 1 of 2 for katas/basics/test_adding.py: *"])
+
+
+def test_hint_without_a_katas_folder(pytester: pytest.Pytester) -> None:
+    result = pytester.runpytest("--hint")
+    assert result.ret == pytest.ExitCode.USAGE_ERROR
+    result.stderr.fnmatch_lines(["ERROR: pytest --hint needs a katas/ folder under *"])
+
+
+def test_hint_when_everything_is_green(repo: KataRepo) -> None:
+    for kata in ("basics/test_adding.py", "basics/test_counting.py", "more/test_strings.py"):
+        repo.solve(kata)
+    repo.run("katas/")
+    result = repo.run("--hint")
+    assert result.ret == pytest.ExitCode.OK
+    result.stdout.fnmatch_lines(["All 3 katas are green: nothing is left to do."])
+
+
+def test_hint_and_solution_together_are_refused(repo: KataRepo) -> None:
+    result = repo.run("--hint", "--solution")
+    assert result.ret == pytest.ExitCode.USAGE_ERROR
+    result.stderr.fnmatch_lines(["ERROR: use --hint or --solution, not both at once"])
+
+
+def test_a_locked_solution_is_refused(repo: KataRepo) -> None:
+    result = repo.run("--solution", "katas/basics/test_adding.py")
+    assert result.ret == pytest.ExitCode.TESTS_FAILED
+    result.stdout.fnmatch_lines(
+        [
+            "The solution to katas/basics/test_adding.py (Adding numbers) is locked: it unlocks "
+            "when the kata passes. Run pytest katas/basics/test_adding.py, or pytest --hint "
+            "katas/basics/test_adding.py for a hint."
+        ]
+    )
+    assert "== 2" not in result.stdout.str()
+
+
+def test_bare_solution_means_the_kata_in_focus(repo: KataRepo) -> None:
+    result = repo.run("--solution")
+    assert result.ret == pytest.ExitCode.TESTS_FAILED
+    result.stdout.fnmatch_lines(["The solution to katas/basics/test_adding.py *locked*"])
+
+
+def test_an_unlocked_solution_is_shown_as_a_diff_against_the_learners_file(
+    repo: KataRepo,
+) -> None:
+    repo.solve("basics/test_adding.py")
+    repo.run("katas/")
+    repo.write("katas/basics/test_adding.py", repo.read("katas/basics/test_adding.py").replace(
+        "answer = 4", "answer = 2 + 2"
+    ))
+    result = repo.run("--solution", "katas/basics/test_adding.py")
+    assert result.ret == pytest.ExitCode.OK
+    result.stdout.fnmatch_lines(
+        [
+            "Adding numbers: your katas/basics/test_adding.py against the reference solution",
+            "--- katas/basics/test_adding.py (yours)",
+            "+++ solutions/basics/test_adding.py (reference)",
+            "@@ *",
+            "-    answer = 2 + 2",
+            "+    answer = 4",
+        ]
+    )
+
+
+def test_the_diff_is_highlighted_when_colour_is_on(repo: KataRepo) -> None:
+    repo.solve("basics/test_adding.py")
+    repo.run("katas/")
+    repo.write("katas/basics/test_adding.py", repo.read("katas/basics/test_adding.py").replace(
+        "answer = 4", "answer = 2 + 2"
+    ))
+    result = repo.run("--solution", "katas/basics/test_adding.py", "--color=yes")
+    assert "\x1b[32m+    answer = 4" in result.stdout.str()
+    assert "\x1b[31m-    answer = 2 + 2" in result.stdout.str()
+
+
+def test_a_solution_identical_to_the_learners_file(repo: KataRepo) -> None:
+    repo.solve("basics/test_adding.py")
+    repo.run("katas/")
+    result = repo.run("--solution", "katas/basics/test_adding.py")
+    result.stdout.fnmatch_lines(["Your file matches the reference solution line for line."])
+
+
+def test_a_missing_solution_file_is_a_clear_error(repo: KataRepo) -> None:
+    repo.solve("basics/test_adding.py")
+    repo.run("katas/")
+    (repo.root / "solutions/basics/test_adding.py").unlink()
+    result = repo.run("--solution", "katas/basics/test_adding.py")
+    assert result.ret == pytest.ExitCode.USAGE_ERROR
+    result.stderr.fnmatch_lines(
+        ["ERROR: solutions/basics/test_adding.py is missing from this copy of the repository*"]
+    )
+
+
+def test_a_corrupt_state_file_does_not_stop_a_hint(repo: KataRepo) -> None:
+    repo.run("--hint")
+    repo.progress_file().write_text("[1, 2")
+    result = repo.run("--hint")
+    assert result.ret == pytest.ExitCode.OK
+    result.stdout.fnmatch_lines(["! *progress.json is not valid JSON*", "Hint 1 of 2 *"])
