@@ -166,7 +166,9 @@ class _Loader:
         names = curriculum.get("topics")
         if not isinstance(names, list) or not all(isinstance(name, str) for name in names):
             if curriculum:
-                self.problem(curriculum_path, 'needs topics = ["folder", …], a list of folder names')
+                self.problem(
+                    curriculum_path, 'needs topics = ["folder", …], a list of folder names'
+                )
             return
         for name in dict.fromkeys(names):
             self.load_topic(name)

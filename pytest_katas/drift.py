@@ -45,8 +45,8 @@ def _is_blank_statement(node: ast.AST) -> bool:
 
 
 class _Comparison:
-    """Walks the two trees side by side, remembering the last nodes that have a line number, so
-    that a difference deep inside an expression is reported at its statement."""
+    """Walks the two trees side by side, remembering the statements it is in, so that a
+    difference deep inside an expression is reported as the two statements that differ."""
 
     def __init__(self, kata_source: str, solution_source: str) -> None:
         self.kata_source = kata_source
@@ -55,8 +55,9 @@ class _Comparison:
         self.solution_at: ast.AST | None = None
 
     def drift(self, kata: object, solution: object) -> Drift:
-        kata_node = kata if _has_line(kata) else self.kata_at
-        solution_node = solution if _has_line(solution) else self.solution_at
+        located = _has_line(kata) and _has_line(solution)
+        kata_node = kata if located else self.kata_at
+        solution_node = solution if located else self.solution_at
         kata_text = self.describe(kata_node, self.kata_source, "kata")
         solution_text = self.describe(solution_node, self.solution_source, "solution")
         return Drift(f"{kata_text}, but {solution_text}")
@@ -69,8 +70,8 @@ class _Comparison:
         return Drift(f"{where}, which the kata does not have")
 
     @staticmethod
-    def describe(node: ast.AST | None, source: str, side: str) -> str:
-        if node is None or not hasattr(node, "lineno"):
+    def describe(node: object, source: str, side: str) -> str:
+        if not isinstance(node, ast.AST) or not hasattr(node, "lineno"):
             return f"the {side} has nothing there"
         text = (ast.get_source_segment(source, node) or "").strip().splitlines()
         shown = text[0] if text else type(node).__name__
@@ -115,7 +116,7 @@ class _Comparison:
     def lists(self, kata: list[object], solution: list[object]) -> Drift | None:
         if any(isinstance(node, ast.AST) and _is_blank_statement(node) for node in kata):
             return self.statements_with_blanks(kata, solution)
-        for kata_item, solution_item in zip(kata, solution):
+        for kata_item, solution_item in zip(kata, solution, strict=False):
             drift = self.item(kata_item, solution_item)
             if drift is not None:
                 return drift
@@ -156,4 +157,4 @@ class _Comparison:
 
 
 def _has_line(node: object) -> bool:
-    return isinstance(node, ast.AST) and hasattr(node, "lineno")
+    return isinstance(node, ast.stmt)

@@ -44,7 +44,9 @@ def explain_step_failure(
 def _explain_time_limit(
     error: StepTimeLimit, traceback: TracebackType | None, kata_path: Path, display: str
 ) -> Explanation:
-    lines = [entry.lineno for entry in tb.extract_tb(traceback) if Path(entry.filename) == kata_path]
+    lines = [
+        entry.lineno for entry in tb.extract_tb(traceback) if Path(entry.filename) == kata_path
+    ]
     where = f" and was stopped on line {lines[-1]}" if lines and lines[-1] else ""
     summary = f"did not finish within {error.seconds:g} s{where}: an endless loop?"
     text = (

@@ -28,7 +28,6 @@ def show_next_hint(kata: Kata, progress: Progress, writer: TerminalWriter) -> py
         writer.line(f"{more} left: run pytest --hint again for the next one.")
     else:
         writer.line(
-            "That is every hint. The solution unlocks when the kata passes: "
-            f"pytest {kata.display}"
+            f"That is every hint. The solution unlocks when the kata passes: pytest {kata.display}"
         )
     return pytest.ExitCode.OK

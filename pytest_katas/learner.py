@@ -33,7 +33,11 @@ class UnloadableKata(pytest.Item):
 
     def __init__(self, *, error: BaseException, **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
-        self.explanation = explain_import_failure(error, self.path, self.nodeid.split("::")[0])
+        try:
+            display = self.path.resolve().relative_to(self.config.rootpath.resolve()).as_posix()
+        except ValueError:
+            display = str(self.path)
+        self.explanation = explain_import_failure(error, self.path, display)
 
     def runtest(self) -> None:
         raise KataLoadError(self.explanation.text)
@@ -159,7 +163,11 @@ class LearnerRun:
         stored, warnings = self.store.load()
         self.warnings.extend(warning for warning in warnings if warning not in self.warnings)
         stored.katas.update(
-            {kata_id: record for kata_id, record in self.progress.katas.items() if kata_id not in stored.katas}
+            {
+                kata_id: record
+                for kata_id, record in self.progress.katas.items()
+                if kata_id not in stored.katas
+            }
         )
         self.progress = stored
         self.first_passes = self.progress.merge(self.catalog.katas, self.results.steps)

@@ -41,9 +41,7 @@ class Check(pytest.Item):
 
     @property
     def run(self) -> MaintainerRun:
-        run = self.config.pluginmanager.get_plugin("katas-maintainer")
-        assert isinstance(run, MaintainerRun)
-        return run
+        return maintainer_run(self.config)
 
     def runtest(self) -> None:
         problems = self.problems()
@@ -69,13 +67,14 @@ class CatalogCheck(Check):
 class PairsCheck(Check):
     def problems(self) -> list[str]:
         layout = self.run.layout
+        shown = layout.display
         problems = [
-            f"{layout.display(kata)} has no solution: add {layout.display(layout.solution_of(kata))}"
+            f"{shown(kata)} has no solution: add {shown(layout.solution_of(kata))}"
             for kata in iter_kata_modules(layout.katas_dir)
             if not layout.solution_of(kata).is_file()
         ]
         problems += [
-            f"{layout.display(solution)} has no kata: add {layout.display(layout.kata_of(solution))}"
+            f"{shown(solution)} has no kata: add {shown(layout.kata_of(solution))}"
             " or delete the solution"
             for solution in iter_kata_modules(layout.solutions_dir)
             if not layout.kata_of(solution).is_file()
@@ -114,7 +113,9 @@ class SameAsKata(Check):
         layout = self.run.layout
         kata_path = layout.kata_of(self.path)
         if not kata_path.is_file():
-            return [f"{layout.display(self.path)} has no kata: {layout.display(kata_path)} is missing"]
+            return [
+                f"{layout.display(self.path)} has no kata: {layout.display(kata_path)} is missing"
+            ]
         drift = find_drift(
             kata_path.read_text(encoding="utf-8"), self.path.read_text(encoding="utf-8")
         )
@@ -133,7 +134,7 @@ class ShippedKata(KataModule):
 class SolutionModule(pytest.Module):
     def collect(self) -> Iterable[pytest.Item | pytest.Collector]:
         collected: list[pytest.Item | pytest.Collector] = list(super().collect())
-        layout: Layout = self.config.pluginmanager.get_plugin("katas-maintainer").layout
+        layout = maintainer_run(self.config).layout
         kata_path = layout.kata_of(self.path)
         collected.append(KataChecks.from_parent(self, name="kata-checks"))
         collected.append(SameAsKata.from_parent(self, name="same-as-kata"))
@@ -146,13 +147,20 @@ class SolutionModule(pytest.Module):
         return collected
 
 
-class SolutionsDir(pytest.Dir):
+# pytest.Dir is marked final for type checkers; all this does is add two items to what it collects.
+class SolutionsDir(pytest.Dir):  # type: ignore[misc]
     def collect(self) -> Iterable[pytest.Item | pytest.Collector]:
         return [
             CatalogCheck.from_parent(self, name="catalog"),
             PairsCheck.from_parent(self, name="every-kata-has-a-solution"),
             *super().collect(),
         ]
+
+
+def maintainer_run(config: pytest.Config) -> MaintainerRun:
+    run = config.pluginmanager.get_plugin("katas-maintainer")
+    assert isinstance(run, MaintainerRun)
+    return run
 
 
 class MaintainerRun:

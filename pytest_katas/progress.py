@@ -35,7 +35,11 @@ class KataRecord:
     """When the kata first passed (ISO 8601, UTC): from then on its solution is unlocked."""
 
     def to_json(self) -> dict[str, Any]:
-        return {"steps": self.steps, "hints_used": self.hints_used, "first_passed": self.first_passed}
+        return {
+            "steps": self.steps,
+            "hints_used": self.hints_used,
+            "first_passed": self.first_passed,
+        }
 
     @classmethod
     def from_json(cls, data: Any) -> KataRecord | None:
@@ -89,7 +93,9 @@ class Progress:
             record = self.record(kata.id)
             record.steps.update(results[kata.id])
             if kata.steps:
-                record.steps = {step: record.steps[step] for step in kata.steps if step in record.steps}
+                record.steps = {
+                    step: record.steps[step] for step in kata.steps if step in record.steps
+                }
             if record.first_passed is None and self.status(kata).passed:
                 record.first_passed = now
                 first_passes.append(kata)
@@ -129,8 +135,10 @@ class ProgressStore:
         except FileNotFoundError:
             return Progress(), []
         except OSError as error:
-            return Progress(), [f"{self.display} could not be read ({error.strerror}); progress "
-                                "from this run will be saved when the file is readable again"]
+            return Progress(), [
+                f"{self.display} could not be read ({error.strerror}); progress "
+                "from this run will be saved when the file is readable again"
+            ]
         try:
             data = json.loads(text)
         except ValueError as error:

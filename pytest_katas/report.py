@@ -4,7 +4,6 @@ to work on next with its failure in full, every other failure on one line, and t
 from __future__ import annotations
 
 import sys
-
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
@@ -127,10 +126,10 @@ class LearnerReport:
         colour = {"green": True} if done else {"yellow": True} if row.steps_passed else {}
         self.terminal.write(f"{title:<{width}}  ", bold=bold)
         self.terminal.write(bar(row.steps_passed, row.steps_total, unicode=unicode), **colour)
-        self.terminal.write(
-            f"  {row.katas_passed:>2}/{katas} katas  {row.steps_passed:>3}/{row.steps_total} steps\n",
-            bold=bold,
+        counts = (
+            f"{row.katas_passed:>2}/{katas} katas  {row.steps_passed:>3}/{row.steps_total} steps"
         )
+        self.terminal.write(f"  {counts}\n", bold=bold)
 
     def render_all_green(self) -> None:
         count = len(self.catalog.katas)
@@ -165,7 +164,8 @@ class LearnerReport:
             for kata in self.catalog.katas
             if kata.id != focus.id
             for report in sorted(
-                self.failures.get(kata.id, []), key=lambda report: _step_index(report, list(kata.steps))
+                self.failures.get(kata.id, []),
+                key=lambda report: _step_index(report, list(kata.steps)),
             )
         ]
         if not others:
@@ -201,8 +201,9 @@ def _write_longrepr(report: pytest.TestReport, writer: TerminalWriter) -> None:
     """A failure's report, as pytest prints it (without xdist's worker line, so that a run with
     -n prints what a serial run prints)."""
     longrepr = report.longrepr
-    if hasattr(longrepr, "toterminal"):
-        longrepr.toterminal(writer)
+    toterminal = getattr(longrepr, "toterminal", None)
+    if callable(toterminal):
+        toterminal(writer)
     else:
         writer.line(str(longrepr))
 

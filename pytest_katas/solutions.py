@@ -45,7 +45,9 @@ class SolutionGuard(importlib.abc.MetaPathFinder):
         if kata is not None and self.is_unlocked(kata):
             return None
         if kata is None:
-            message = f"{fullname} is a solution module, and solutions stay hidden in a learner's run"
+            message = (
+                f"{fullname} is a solution module, and solutions stay hidden in a learner's run"
+            )
         else:
             message = (
                 f"{fullname} is the solution to {kata.display} and stays hidden until that kata "

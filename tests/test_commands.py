@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from tests.conftest import KataRepo
+from tests.kata_repo import KataRepo
 
 
 def test_hint_gives_one_more_hint_each_time_for_the_kata_in_focus(repo: KataRepo) -> None:
@@ -38,7 +38,10 @@ def test_hint_gives_one_more_hint_each_time_for_the_kata_in_focus(repo: KataRepo
 def test_the_hints_used_show_in_the_report(repo: KataRepo) -> None:
     repo.run("--hint")
     result = repo.run("katas/")
-    assert result.outlines[-2] == "Stuck on Adding numbers? Run pytest --hint for a hint (1 of 2 left)."
+    assert (
+        result.outlines[-2]
+        == "Stuck on Adding numbers? Run pytest --hint for a hint (1 of 2 left)."
+    )
 
 
 def test_bare_hint_from_the_root_runs_no_tests(repo: KataRepo) -> None:
@@ -102,9 +105,12 @@ def test_hint_refuses_what_is_not_one_kata(
 
 
 def test_a_broken_hint_entry_is_a_one_line_error_naming_the_manifest(repo: KataRepo) -> None:
-    repo.write("katas/more/topic.toml", repo.read("katas/more/topic.toml").replace(
-        'hints = ["Repetition.", "Twice ab."]', 'hints = "Repetition."'
-    ))
+    repo.write(
+        "katas/more/topic.toml",
+        repo.read("katas/more/topic.toml").replace(
+            'hints = ["Repetition.", "Twice ab."]', 'hints = "Repetition."'
+        ),
+    )
     result = repo.run("--hint", "katas/more/test_strings.py")
     assert result.ret == pytest.ExitCode.USAGE_ERROR
     result.stderr.fnmatch_lines(
@@ -167,9 +173,10 @@ def test_an_unlocked_solution_is_shown_as_a_diff_against_the_learners_file(
 ) -> None:
     repo.solve("basics/test_adding.py")
     repo.run("katas/")
-    repo.write("katas/basics/test_adding.py", repo.read("katas/basics/test_adding.py").replace(
-        "answer = 4", "answer = 2 + 2"
-    ))
+    repo.write(
+        "katas/basics/test_adding.py",
+        repo.read("katas/basics/test_adding.py").replace("answer = 4", "answer = 2 + 2"),
+    )
     result = repo.run("--solution", "katas/basics/test_adding.py")
     assert result.ret == pytest.ExitCode.OK
     result.stdout.fnmatch_lines(
@@ -187,9 +194,10 @@ def test_an_unlocked_solution_is_shown_as_a_diff_against_the_learners_file(
 def test_the_diff_is_highlighted_when_colour_is_on(repo: KataRepo) -> None:
     repo.solve("basics/test_adding.py")
     repo.run("katas/")
-    repo.write("katas/basics/test_adding.py", repo.read("katas/basics/test_adding.py").replace(
-        "answer = 4", "answer = 2 + 2"
-    ))
+    repo.write(
+        "katas/basics/test_adding.py",
+        repo.read("katas/basics/test_adding.py").replace("answer = 4", "answer = 2 + 2"),
+    )
     result = repo.run("--solution", "katas/basics/test_adding.py", "--color=yes")
     assert "\x1b[32m+    answer = 4" in result.stdout.str()
     assert "\x1b[31m-    answer = 2 + 2" in result.stdout.str()

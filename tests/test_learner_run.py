@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 import pytest
 
-from tests.conftest import KataRepo
+from tests.kata_repo import KataRepo
 
 Report = Callable[[pytest.RunResult], str]
 
@@ -27,7 +27,9 @@ def test_katas_run_in_learner_order_not_file_name_order(repo: KataRepo) -> None:
         "katas/curriculum.toml", 'topics = ["more", "basics"]\n'
     )  # "more" first, though it sorts last
     result = repo.run("katas/", "-v")
-    ran = [line.split("::")[0] for line in result.outlines if "::test_" in line and "FAILED" in line]
+    ran = [
+        line.split("::")[0] for line in result.outlines if "::test_" in line and "FAILED" in line
+    ]
     assert ran[0] == "katas/more/test_strings.py"
     assert "next up: katas/more/test_strings.py" in result.stdout.str()
 
@@ -61,9 +63,10 @@ def test_other_failures_are_condensed_to_one_line_each(repo: KataRepo, report_of
 
 
 def test_a_wrong_answer_shows_pytests_assertion_report(repo: KataRepo, report_of: Report) -> None:
-    repo.write("katas/basics/test_adding.py", repo.read("katas/basics/test_adding.py").replace(
-        "== __", "== 3"
-    ))
+    repo.write(
+        "katas/basics/test_adding.py",
+        repo.read("katas/basics/test_adding.py").replace("== __", "== 3"),
+    )
     report = report_of(repo.run("katas/"))
     assert "assert (1 + 1) == 3" in report
     assert "Fill in the blank on line 11" in report
@@ -81,7 +84,10 @@ def test_full_report_flag_restores_pytests_usual_report(repo: KataRepo) -> None:
 
 def test_the_report_ends_with_the_hint_command(repo: KataRepo) -> None:
     result = repo.run("katas/")
-    assert result.outlines[-2] == "Stuck on Adding numbers? Run pytest --hint for a hint (2 of 2 left)."
+    assert (
+        result.outlines[-2]
+        == "Stuck on Adding numbers? Run pytest --hint for a hint (2 of 2 left)."
+    )
 
 
 def test_all_green_congratulates_and_exits_zero(repo: KataRepo, report_of: Report) -> None:
@@ -143,9 +149,10 @@ def test_a_k_subset_updates_only_the_steps_it_ran(repo: KataRepo) -> None:
 def test_a_kata_broken_again_fails_but_stays_unlocked(repo: KataRepo, report_of: Report) -> None:
     repo.solve("basics/test_adding.py")
     repo.run("katas/")
-    repo.write("katas/basics/test_adding.py", repo.read("katas/basics/test_adding.py").replace(
-        "== 2", "== 5"
-    ))
+    repo.write(
+        "katas/basics/test_adding.py",
+        repo.read("katas/basics/test_adding.py").replace("== 2", "== 5"),
+    )
     report = report_of(repo.run("katas/"))
     assert "next up: katas/basics/test_adding.py" in report
     assert "0/3 katas" in report
@@ -154,9 +161,10 @@ def test_a_kata_broken_again_fails_but_stays_unlocked(repo: KataRepo, report_of:
 
 
 def test_xdist_reports_exactly_what_a_serial_run_reports(repo: KataRepo, report_of: Report) -> None:
-    repo.write("katas/basics/test_adding.py", repo.read("katas/basics/test_adding.py").replace(
-        "== __", "== 3"
-    ))
+    repo.write(
+        "katas/basics/test_adding.py",
+        repo.read("katas/basics/test_adding.py").replace("== __", "== 3"),
+    )
     serial = report_of(repo.run("katas/"))
     repo.progress_file().unlink()
     parallel = report_of(repo.pytester.runpytest_subprocess("katas/", "-n", "2"))
@@ -190,9 +198,12 @@ def test_a_kata_with_a_syntax_error_fails_with_its_line_and_the_rest_still_runs(
 
 
 def test_an_import_error_in_a_kata_names_the_line(repo: KataRepo, report_of: Report) -> None:
-    repo.write("katas/more/test_strings.py", repo.read("katas/more/test_strings.py").replace(
-        "from pytest_katas import __", "from pytest_katas import __\nundefined_name"
-    ))
+    repo.write(
+        "katas/more/test_strings.py",
+        repo.read("katas/more/test_strings.py").replace(
+            "from pytest_katas import __", "from pytest_katas import __\nundefined_name"
+        ),
+    )
     report = report_of(repo.run("katas/"))
     assert (
         "katas/more/test_strings.py::kata-cannot-be-imported: cannot be imported: NameError: "
@@ -200,7 +211,9 @@ def test_an_import_error_in_a_kata_names_the_line(repo: KataRepo, report_of: Rep
     )
 
 
-def test_an_endless_loop_is_stopped_with_its_likely_cause(repo: KataRepo, report_of: Report) -> None:
+def test_an_endless_loop_is_stopped_with_its_likely_cause(
+    repo: KataRepo, report_of: Report
+) -> None:
     repo.write(
         "katas/basics/test_counting.py",
         repo.read("katas/basics/test_counting.py").replace(
@@ -218,7 +231,9 @@ def test_an_endless_loop_is_stopped_with_its_likely_cause(repo: KataRepo, report
 def test_the_time_limit_comes_from_the_ini_file_too(repo: KataRepo, report_of: Report) -> None:
     repo.write(
         "katas/basics/test_counting.py",
-        repo.read("katas/basics/test_counting.py").replace("    __\n", "    while True:\n        pass\n"),
+        repo.read("katas/basics/test_counting.py").replace(
+            "    __\n", "    while True:\n        pass\n"
+        ),
     )
     repo.write("pytest.ini", "[pytest]\naddopts = --import-mode=importlib\nkata_time_limit = 0.2\n")
     repo.solve("basics/test_adding.py")
@@ -276,10 +291,14 @@ def test_solutions_cannot_run_in_the_same_run_as_katas(repo: KataRepo) -> None:
 
 
 def test_a_kata_cannot_import_a_locked_solution(repo: KataRepo, report_of: Report) -> None:
-    repo.write("katas/more/test_strings.py", repo.read("katas/more/test_strings.py") + (
-        "\n\ndef test_peek():\n    import solutions.basics.test_adding\n"
-        "    assert solutions.basics.test_adding is __\n"
-    ))
+    repo.write(
+        "katas/more/test_strings.py",
+        repo.read("katas/more/test_strings.py")
+        + (
+            "\n\ndef test_peek():\n    import solutions.basics.test_adding\n"
+            "    assert solutions.basics.test_adding is __\n"
+        ),
+    )
     repo.pytester.syspathinsert(repo.root)
     report = report_of(repo.run("katas/more/"))
     assert (
@@ -291,10 +310,14 @@ def test_a_kata_cannot_import_a_locked_solution(repo: KataRepo, report_of: Repor
 def test_an_unlocked_solution_can_be_imported(repo: KataRepo) -> None:
     repo.solve("basics/test_adding.py")
     repo.run("katas/basics/")
-    repo.write("katas/more/test_strings.py", repo.read("katas/more/test_strings.py") + (
-        "\n\ndef test_peek():\n    import solutions.basics.test_adding as reference\n"
-        "    assert reference.__name__ == 'solutions.basics.test_adding'\n"
-    ))
+    repo.write(
+        "katas/more/test_strings.py",
+        repo.read("katas/more/test_strings.py")
+        + (
+            "\n\ndef test_peek():\n    import solutions.basics.test_adding as reference\n"
+            "    assert reference.__name__ == 'solutions.basics.test_adding'\n"
+        ),
+    )
     repo.pytester.syspathinsert(repo.root)
     result = repo.run("katas/more/", "-v")
     result.stdout.fnmatch_lines(["*test_peek PASSED*"])
@@ -309,9 +332,12 @@ def test_solutions_are_never_collected_in_a_learners_run(repo: KataRepo) -> None
 def test_manifest_problems_are_shown_but_the_katas_still_run(
     repo: KataRepo, report_of: Report
 ) -> None:
-    repo.write("katas/more/topic.toml", repo.read("katas/more/topic.toml").replace(
-        'hints = ["Repetition.", "Twice ab."]', 'hints = ["Only one."]'
-    ))
+    repo.write(
+        "katas/more/topic.toml",
+        repo.read("katas/more/topic.toml").replace(
+            'hints = ["Repetition.", "Twice ab."]', 'hints = ["Only one."]'
+        ),
+    )
     result = repo.run("katas/")
     report = report_of(result)
     assert '! katas/more/topic.toml: kata "strings" has 1 hints; give it 2 to 4' in report

@@ -39,14 +39,14 @@ async def run_pair():
 
 
 def test_taskgroup_exists_from_python_3_11():
-    assert hasattr(asyncio, "TaskGroup") == (__ if sys.version_info >= (3, 11) else __)  # noqa: RUF034
+    assert hasattr(asyncio, "TaskGroup") == (__ if sys.version_info >= (3, 11) else __)
 
 
 def test_the_error_that_comes_out():
     error_name, _ = asyncio.run(run_pair())
-    assert error_name == (__ if sys.version_info >= (3, 11) else __)  # noqa: RUF034
+    assert error_name == (__ if sys.version_info >= (3, 11) else __)
 
 
 def test_whether_the_other_task_was_cancelled():
     _, cancelled = asyncio.run(run_pair())
-    assert cancelled == (__ if sys.version_info >= (3, 11) else __)  # noqa: RUF034
+    assert cancelled == (__ if sys.version_info >= (3, 11) else __)

@@ -43,8 +43,8 @@ def test_the_work_that_ran_out_of_time_is_cancelled():
 
 def test_asyncio_timeout_error_is_the_builtin_from_3_11():
     is_builtin = asyncio.TimeoutError is TimeoutError
-    assert is_builtin == (__ if sys.version_info >= (3, 11) else __)  # noqa: RUF034
+    assert is_builtin == (__ if sys.version_info >= (3, 11) else __)
 
 
 def test_asyncio_timeout_exists_from_3_11():
-    assert hasattr(asyncio, "timeout") == (__ if sys.version_info >= (3, 11) else __)  # noqa: RUF034
+    assert hasattr(asyncio, "timeout") == (__ if sys.version_info >= (3, 11) else __)

@@ -24,7 +24,7 @@ def name_in_a_generator_expression():
 
 def test_the_frame_inside_a_list_comprehension_depends_on_the_version():
     names = names_in_a_list_comprehension()
-    assert names == (__ if sys.version_info >= (3, 12) else __)  # noqa: RUF034
+    assert names == (__ if sys.version_info >= (3, 12) else __)
 
 
 def test_a_generator_expression_always_runs_in_its_own_frame():
@@ -34,4 +34,4 @@ def test_a_generator_expression_always_runs_in_its_own_frame():
 def test_the_comprehension_code_object_is_gone_from_co_consts_in_3_12():
     consts = names_in_a_list_comprehension.__code__.co_consts
     nested = [const.co_name for const in consts if isinstance(const, types.CodeType)]
-    assert nested == (__ if sys.version_info >= (3, 12) else __)  # noqa: RUF034
+    assert nested == (__ if sys.version_info >= (3, 12) else __)

@@ -49,4 +49,4 @@ def test_load_const_loads_values_from_co_consts():
 
 def test_the_opcode_for_plus_changed_in_3_11():
     opnames = [ins.opname for ins in dis.get_instructions(example) if "BINARY" in ins.opname]
-    assert opnames == (__ if sys.version_info >= (3, 11) else __)  # noqa: RUF034
+    assert opnames == (__ if sys.version_info >= (3, 11) else __)

@@ -45,8 +45,8 @@ def test_f_back_f_locals_reads_the_callers_variables():
 
 def test_f_locals_is_a_dict_snapshot_until_3_12():
     kind = type(inspect.currentframe().f_locals).__name__
-    assert kind == (__ if sys.version_info >= (3, 13) else __)  # noqa: RUF034
+    assert kind == (__ if sys.version_info >= (3, 13) else __)
 
 
 def test_writing_to_f_locals_changes_the_variable_only_from_3_13():
-    assert try_to_change_x() == (__ if sys.version_info >= (3, 13) else __)  # noqa: RUF034
+    assert try_to_change_x() == (__ if sys.version_info >= (3, 13) else __)

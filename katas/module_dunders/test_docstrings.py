@@ -65,7 +65,7 @@ def test_only_the_first_statement_is_a_docstring():
 
 def test_the_indentation_of_later_lines_depends_on_the_version():
     second_line = calculate_area.__doc__.splitlines()[1]
-    assert second_line == (__ if sys.version_info >= (3, 13) else __)  # noqa: RUF034
+    assert second_line == (__ if sys.version_info >= (3, 13) else __)
 
 
 def test_cleandoc_gives_the_same_text_on_every_version():

@@ -19,7 +19,7 @@ try:
 except Exception as error:
     print(repr(type(error).__name__))
 else:
-    print(sorted(name for name in dir() if not name.startswith("__")))
+    print({name for name in dir() if not name.startswith("__")})
 """
 
 NOTE_MODULE = """\
@@ -41,8 +41,8 @@ class _PrivateClass:
 
 
 def star_import(root, module_source):
-    """Save module_source as mymodule.py, star-import it in a fresh Python and return the names it
-    bound, sorted (or the name of the exception if the import failed)."""
+    """Save module_source as mymodule.py, star-import it in a fresh Python and return the set of
+    names it bound (or the name of the exception, if the import failed)."""
     (root / "mymodule.py").write_text(module_source)
     env = {name: value for name, value in os.environ.items() if not name.startswith("PYTHON")}
     done = subprocess.run(

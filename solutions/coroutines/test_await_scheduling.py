@@ -4,7 +4,9 @@ The event loop runs one task at a time and switches only where the running task 
 `await` that has to wait. A new task first runs when its creator next suspends. `await
 asyncio.sleep(0)` is the smallest yield point: it suspends just long enough for every other ready
 task to take one step. Awaiting a coroutine directly is not a switch in itself: the coroutine runs
-inside the caller's task, and if it never suspends, no other task runs in between.
+inside the caller's task, and if it never suspends, no other task runs in between. (The seed note
+says the loop wraps every coroutine it runs in a Task: `create_task`, `gather` and `asyncio.run`
+do, but a directly awaited coroutine gets no Task of its own.)
 """
 
 import asyncio

@@ -1,9 +1,9 @@
 """A function's compiled body is a code object, `__code__`: its names, its constants, its bytecode.
 
 For the seed note's `example`, `co_name` is the name from the `def`, `co_varnames` the names of its
-local variables (parameters first) and `co_consts` the constants its bytecode loads:
-`(None, 10, 20)` on 3.10 to 3.13. `co_code` holds the raw bytecode, which changes with every Python
-version, so read it only through `dis`. A frame runs a code object: inside a call,
+local variables (parameters first) and `co_consts` the constants its bytecode loads, after the
+function's docstring (or None in its place). `co_code` holds the raw bytecode, which changes with
+every Python version, so read it only through `dis`. A frame runs a code object: inside a call,
 `inspect.currentframe().f_code` is the function's `__code__`.
 """
 

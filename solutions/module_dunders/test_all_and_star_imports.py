@@ -4,9 +4,9 @@ This is the seed note's `calculator` package, file for file: its `__init__.py` i
 only sets `__all__ = ['add', 'subtract']`. A star import binds every name in `__all__`, importing
 the submodule of that name when the package has no such attribute yet, so `add` and `subtract`
 arrive as *modules* (hence `add.add(2, 3)`). The seed note says that using `internal` afterwards
-raises `ImportError`, caught by its `except ImportError`; in fact `internal` was never bound, so the
-program dies with `NameError`, which that `except` does not catch. And `__all__` hides nothing from
-an explicit `from calculator import internal`.
+raises `ImportError`, which its `except ImportError` catches; in fact the name `internal` was never
+bound, so the program dies with a `NameError`, which that `except` does not catch. And `__all__`
+hides nothing from an explicit `from calculator import internal`.
 """
 
 import os

@@ -19,7 +19,7 @@ try:
 except Exception as error:
     print(repr(type(error).__name__))
 else:
-    print(sorted(name for name in dir() if not name.startswith("__")))
+    print({name for name in dir() if not name.startswith("__")})
 """
 
 NOTE_MODULE = """\
@@ -41,8 +41,8 @@ class _PrivateClass:
 
 
 def star_import(root, module_source):
-    """Save module_source as mymodule.py, star-import it in a fresh Python and return the names it
-    bound, sorted (or the name of the exception if the import failed)."""
+    """Save module_source as mymodule.py, star-import it in a fresh Python and return the set of
+    names it bound (or the name of the exception, if the import failed)."""
     (root / "mymodule.py").write_text(module_source)
     env = {name: value for name, value in os.environ.items() if not name.startswith("PYTHON")}
     done = subprocess.run(
@@ -57,7 +57,7 @@ def star_import(root, module_source):
 
 
 def test_with_all_exactly_the_listed_names_are_taken(tmp_path):
-    assert star_import(tmp_path, NOTE_MODULE) == ["PublicClass", "public_func"]
+    assert star_import(tmp_path, NOTE_MODULE) == {"public_func", "PublicClass"}
 
 
 def test_without_all_every_name_without_an_underscore_is_taken(tmp_path):
@@ -70,7 +70,7 @@ def public_func():
 def _private_func():
     return "This is private"
 """
-    assert star_import(tmp_path, source) == ["json", "public_func"]
+    assert star_import(tmp_path, source) == {"json", "public_func"}
 
 
 def test_all_can_export_a_name_that_starts_with_an_underscore(tmp_path):
@@ -83,7 +83,7 @@ def public_func():
 def _private_func():
     return "This is private"
 """
-    assert star_import(tmp_path, source) == ["_private_func", "public_func"]
+    assert star_import(tmp_path, source) == {"public_func", "_private_func"}
 
 
 def test_a_name_in_all_that_does_not_exist_makes_star_import_fail(tmp_path):

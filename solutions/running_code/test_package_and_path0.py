@@ -1,4 +1,4 @@
-"""`python -m` sets `__package__` and puts the current folder first on `sys.path`; a script gets neither.
+"""`-m` sets `__package__` and makes the cwd `sys.path[0]`; a script gets `None` and its own folder.
 
 `python package_a/module_a.py` runs a *file*. Python puts the folder that file is in
 (`project/package_a`) at `sys.path[0]`, and sets `__package__` to `None`: a path says nothing

@@ -32,25 +32,30 @@ def make_project(tmp_path):
 
 
 def run(project, *args):
-    """Run `python *args` inside project/; return (stdout, last line of stderr)."""
+    """Run `python *args` inside project/; return the finished process."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("PYTHON")}
-    result = subprocess.run(
+    return subprocess.run(
         [sys.executable, *args], cwd=project, env=env, capture_output=True, text=True
     )
-    errors = result.stderr.strip().splitlines()
-    return result.stdout.strip(), errors[-1] if errors else ""
+
+
+def last_line(text):
+    """The last line of `text`: where a traceback names its exception."""
+    return text.strip().splitlines()[-1]
 
 
 def test_under_python_m_the_relative_import_works(tmp_path):
-    out, error = run(make_project(tmp_path), "-m", "package_a.module_a")
-    assert out == "hello from package_a.helper"
+    result = run(make_project(tmp_path), "-m", "package_a.module_a")
+    assert result.stdout.strip() == "hello from package_a.helper"
 
 
 def test_as_a_script_the_relative_import_fails(tmp_path):
-    out, error = run(make_project(tmp_path), "package_a/module_a.py")
+    result = run(make_project(tmp_path), "package_a/module_a.py")
+    error = last_line(result.stderr)
     assert error == "ImportError: attempted relative import with no known parent package"
 
 
 def test_two_dots_cannot_climb_above_the_top_package(tmp_path):
-    out, error = run(make_project(tmp_path), "-m", "package_a.climb")
+    result = run(make_project(tmp_path), "-m", "package_a.climb")
+    error = last_line(result.stderr)
     assert error == "ImportError: attempted relative import beyond top-level package"

@@ -13,7 +13,7 @@ import sys
 
 from pytest_katas import __
 
-INIT = "print(\"package_a's init\")\n"
+INIT = 'print("package_a\'s init")\n'
 MAIN = "print(f'__main__.py runs: __name__={__name__!r} __package__={__package__!r}')\n"
 
 
@@ -28,25 +28,24 @@ def make_project(tmp_path, with_main=True):
 
 
 def run(project, *args):
-    """Run `python *args` inside project/; return (stdout lines, stderr without the newline)."""
+    """Run `python *args` inside project/; return the finished process."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("PYTHON")}
-    result = subprocess.run(
+    return subprocess.run(
         [sys.executable, *args], cwd=project, env=env, capture_output=True, text=True
     )
-    return result.stdout.splitlines(), result.stderr.strip()
 
 
 def test_python_m_runs_init_then_main(tmp_path):
-    lines, error = run(make_project(tmp_path), "-m", "package_a")
-    assert lines == [
+    result = run(make_project(tmp_path), "-m", "package_a")
+    assert result.stdout.splitlines() == [
         "package_a's init",
         "__main__.py runs: __name__='__main__' __package__='package_a'",
     ]
 
 
 def test_without_a_main_module_the_package_cannot_be_run(tmp_path):
-    lines, error = run(make_project(tmp_path, with_main=False), "-m", "package_a")
-    message = error.removeprefix(f"{sys.executable}: ")
+    result = run(make_project(tmp_path, with_main=False), "-m", "package_a")
+    message = result.stderr.strip().removeprefix(f"{sys.executable}: ")
     assert message == (
         "No module named package_a.__main__; "
         "'package_a' is a package and cannot be directly executed"
@@ -54,5 +53,5 @@ def test_without_a_main_module_the_package_cannot_be_run(tmp_path):
 
 
 def test_a_folder_path_runs_main_as_a_plain_script(tmp_path):
-    lines, error = run(make_project(tmp_path), "package_a")
-    assert lines == ["__main__.py runs: __name__='__main__' __package__=''"]
+    result = run(make_project(tmp_path), "package_a")
+    assert result.stdout.splitlines() == ["__main__.py runs: __name__='__main__' __package__=''"]

@@ -56,7 +56,9 @@ def test_a_script_has_no_callers(tmp_path):
 
 
 def test_run_module_does_what_python_m_does(tmp_path):
-    code = "import runpy; runpy.run_module('package_a.module_a', run_name='__main__', alter_sys=True)"
+    code = (
+        "import runpy; runpy.run_module('package_a.module_a', run_name='__main__', alter_sys=True)"
+    )
     seen = run(make_project(tmp_path), "-c", code)
     assert (seen["__name__"], seen["__package__"]) == ("__main__", "package_a")
 

@@ -1,4 +1,4 @@
-"""A script cannot import its project's other packages: only `-m` puts the project folder on `sys.path`.
+"""A script cannot import its sibling packages: only `-m` puts the project folder on `sys.path`.
 
 `import package_b` searches `sys.path`. Run as a script, `sys.path[0]` is `project/package_a`,
 which holds no `package_b`; under `python -m` it is the current folder `project/`, which does.
@@ -16,7 +16,7 @@ from pytest_katas import __
 FILES = {
     "package_a/__init__.py": "",
     "package_a/module_a.py": "import package_b\n\nprint('module_a imported package_b')\n",
-    "package_b/__init__.py": "print(\"package_b's init\")\n",
+    "package_b/__init__.py": 'print("package_b\'s init")\n',
 }
 
 
@@ -30,27 +30,30 @@ def make_project(tmp_path):
 
 
 def run(project, *args, **extra_env):
-    """Run `python *args` inside project/; return (stdout lines, last line of stderr)."""
+    """Run `python *args` inside project/; return the finished process."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("PYTHON")}
     env.update(extra_env)
-    result = subprocess.run(
+    return subprocess.run(
         [sys.executable, *args], cwd=project, env=env, capture_output=True, text=True
     )
-    errors = result.stderr.strip().splitlines()
-    return result.stdout.splitlines(), errors[-1] if errors else ""
+
+
+def last_line(text):
+    """The last line of `text`: where a traceback names its exception."""
+    return text.strip().splitlines()[-1]
 
 
 def test_under_python_m_package_b_is_found(tmp_path):
-    lines, error = run(make_project(tmp_path), "-m", "package_a.module_a")
-    assert lines == ["package_b's init", "module_a imported package_b"]
+    result = run(make_project(tmp_path), "-m", "package_a.module_a")
+    assert result.stdout.splitlines() == ["package_b's init", "module_a imported package_b"]
 
 
 def test_as_a_script_package_b_is_not_found(tmp_path):
-    lines, error = run(make_project(tmp_path), "package_a/module_a.py")
-    assert error == "ModuleNotFoundError: No module named 'package_b'"
+    result = run(make_project(tmp_path), "package_a/module_a.py")
+    assert last_line(result.stderr) == "ModuleNotFoundError: No module named 'package_b'"
 
 
 def test_pythonpath_lets_the_script_find_it(tmp_path):
     project = make_project(tmp_path)
-    lines, error = run(project, "package_a/module_a.py", PYTHONPATH=str(project))
-    assert lines == ["package_b's init", "module_a imported package_b"]
+    result = run(project, "package_a/module_a.py", PYTHONPATH=str(project))
+    assert result.stdout.splitlines() == ["package_b's init", "module_a imported package_b"]

@@ -1,4 +1,4 @@
-"""The seed note's `module_a`, run both ways: same `__name__`, different `__package__`, and only `-m` runs `__init__.py`.
+"""The note's `module_a` run both ways: same `__name__`, other `__package__`, `-m` runs `__init__`.
 
 Both ways the running module is called `'__main__'`, so an `if __name__ == "__main__":` block runs
 either way. A script is just a file: nothing imports `package_a`, so `package_a/__init__.py`

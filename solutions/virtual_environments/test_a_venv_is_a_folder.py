@@ -29,7 +29,7 @@ def clean_env():
 
 
 def make_venv(env_dir):
-    """Create a venv without pip, as `python -m venv --without-pip env_dir` does on the command line."""
+    """Create a venv without pip, as `python -m venv --without-pip env_dir` does."""
     command = [sys.executable, "-m", "venv", "--without-pip", str(env_dir)]
     subprocess.run(command, env=clean_env(), check=True)
 
@@ -52,7 +52,9 @@ def run(python, code):
 def test_the_command_line_writes_these_files_at_the_top(tmp_path):
     make_venv(tmp_path / "myenv")
     files = sorted(p.name for p in (tmp_path / "myenv").iterdir() if p.is_file())
-    assert files == ([".gitignore", "pyvenv.cfg"] if sys.version_info >= (3, 13) else ["pyvenv.cfg"])
+    assert files == (
+        [".gitignore", "pyvenv.cfg"] if sys.version_info >= (3, 13) else ["pyvenv.cfg"]
+    )
 
 
 def test_venv_create_writes_only_pyvenv_cfg_at_the_top(tmp_path):
@@ -71,7 +73,9 @@ def test_its_python_lives_in_the_scripts_folder(tmp_path):
 def test_without_pip_there_is_no_pip_inside(tmp_path):
     env_dir = tmp_path / "myenv"
     make_venv(env_dir)
-    found = run(venv_python(env_dir), "import importlib.util; print(importlib.util.find_spec('pip'))")
+    found = run(
+        venv_python(env_dir), "import importlib.util; print(importlib.util.find_spec('pip'))"
+    )
     assert found == "None"
 
 

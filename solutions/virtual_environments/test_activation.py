@@ -1,4 +1,4 @@
-"""Activating a venv only edits the shell: it puts the scripts folder first on PATH and sets VIRTUAL_ENV.
+"""Activation only edits the shell: the scripts folder goes first on PATH and VIRTUAL_ENV is set.
 
 `source myenv/bin/activate` (bash; `myenv\\Scripts\\activate` on Windows) changes no Python at
 all: it prepends `myenv/bin` to `PATH`, so that a bare `python` or `pip` finds the venv's copy
@@ -45,45 +45,47 @@ def make_venv(env_dir):
 
 
 def activate_and_deactivate(env_dir):
-    """Run SCRIPT in bash; return what `show` saw before, during and after activation."""
+    """Run SCRIPT in bash; return what `show` saw "before", "during" and "after" activation."""
     env = {"PATH": BASE_PATH, "ENV_DIR": str(env_dir), "SHOW_WITH": sys.executable, "SHOW": SHOW}
     result = subprocess.run(
         [shutil.which("bash"), "-c", SCRIPT], env=env, capture_output=True, text=True, check=True
     )
     before, during, after = (json.loads(line) for line in result.stdout.splitlines())
-    return before, during, after
+    return {"before": before, "during": during, "after": after}
 
 
 def test_activate_puts_the_scripts_folder_first_on_path(tmp_path):
     env_dir = tmp_path / "myenv"
     make_venv(env_dir)
-    before, during, after = activate_and_deactivate(env_dir)
-    assert during["PATH"] == f"{env_dir}/bin:{BASE_PATH}"
+    shown = activate_and_deactivate(env_dir)
+    assert shown["during"]["PATH"] == f"{env_dir}/bin:{BASE_PATH}"
 
 
 def test_activate_sets_virtual_env_to_the_folder(tmp_path):
     env_dir = tmp_path / "myenv"
     make_venv(env_dir)
-    before, during, after = activate_and_deactivate(env_dir)
-    assert during["VIRTUAL_ENV"] == str(env_dir)
+    shown = activate_and_deactivate(env_dir)
+    assert shown["during"]["VIRTUAL_ENV"] == str(env_dir)
 
 
-def test_the_prompt_variable_lost_its_parentheses_in_3_13(tmp_path):
+def test_the_prompt_variable_holds_the_name(tmp_path):
     env_dir = tmp_path / "myenv"
     make_venv(env_dir)
-    before, during, after = activate_and_deactivate(env_dir)
-    assert during["VIRTUAL_ENV_PROMPT"] == ("myenv" if sys.version_info >= (3, 13) else "(myenv) ")
+    shown = activate_and_deactivate(env_dir)
+    assert shown["during"]["VIRTUAL_ENV_PROMPT"] == (
+        "myenv" if sys.version_info >= (3, 13) else "(myenv) "
+    )
 
 
 def test_a_bare_python_now_means_the_venvs_python(tmp_path):
     env_dir = tmp_path / "myenv"
     make_venv(env_dir)
-    before, during, after = activate_and_deactivate(env_dir)
-    assert during["python"] == str(env_dir / "bin" / "python")
+    shown = activate_and_deactivate(env_dir)
+    assert shown["during"]["python"] == str(env_dir / "bin" / "python")
 
 
 def test_deactivate_puts_everything_back(tmp_path):
     env_dir = tmp_path / "myenv"
     make_venv(env_dir)
-    before, during, after = activate_and_deactivate(env_dir)
-    assert after == before
+    shown = activate_and_deactivate(env_dir)
+    assert shown["after"] == shown["before"]

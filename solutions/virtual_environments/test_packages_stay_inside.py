@@ -13,6 +13,9 @@ from pathlib import Path
 
 from pytest_katas import __
 
+# The name of this interpreter's folder under lib/, e.g. "python3.12".
+PYTHON_X_Y = f"python{sys.version_info[0]}.{sys.version_info[1]}"
+
 
 def clean_env():
     """The current environment without the learner's PYTHON* variables."""
@@ -33,16 +36,19 @@ def venv_python(env_dir):
 
 
 def run(python, code):
-    """Run `code` with `python`; return (exit status, stdout, last line of stderr)."""
-    result = subprocess.run([python, "-c", code], env=clean_env(), capture_output=True, text=True)
-    last_error_line = result.stderr.strip().splitlines()[-1] if result.stderr.strip() else ""
-    return result.returncode, result.stdout.strip(), last_error_line
+    """Run `code` with `python`; return the finished process."""
+    return subprocess.run([python, "-c", code], env=clean_env(), capture_output=True, text=True)
+
+
+def last_line(text):
+    """The last line of `text`: where a traceback names its exception."""
+    return text.strip().splitlines()[-1]
 
 
 def install_hello(env_dir):
     """Drop a one-line module, hello_venv.py, into the venv's site-packages."""
     code = "import sysconfig; print(sysconfig.get_path('purelib'))"
-    _, purelib, _ = run(venv_python(env_dir), code)
+    purelib = run(venv_python(env_dir), code).stdout.strip()
     Path(purelib, "hello_venv.py").write_text("GREETING = 'hello from the venv'\n")
     return Path(purelib)
 
@@ -51,9 +57,10 @@ def test_the_venv_has_its_own_site_packages(tmp_path):
     env_dir = tmp_path / "myenv"
     make_venv(env_dir)
     purelib = install_hello(env_dir)
-    version = f"python{sys.version_info[0]}.{sys.version_info[1]}"
     assert purelib.relative_to(env_dir).parts == (
-        ("Lib", "site-packages") if sys.platform == "win32" else ("lib", version, "site-packages")
+        ("Lib", "site-packages")
+        if sys.platform == "win32"
+        else ("lib", PYTHON_X_Y, "site-packages")
     )
 
 
@@ -61,13 +68,13 @@ def test_the_venv_python_imports_what_is_there(tmp_path):
     env_dir = tmp_path / "myenv"
     make_venv(env_dir)
     install_hello(env_dir)
-    _, out, _ = run(venv_python(env_dir), "import hello_venv; print(hello_venv.GREETING)")
-    assert out == "hello from the venv"
+    result = run(venv_python(env_dir), "import hello_venv; print(hello_venv.GREETING)")
+    assert result.stdout.strip() == "hello from the venv"
 
 
 def test_another_python_cannot_import_it(tmp_path):
     env_dir = tmp_path / "myenv"
     make_venv(env_dir)
     install_hello(env_dir)
-    _, _, error = run(sys.executable, "import hello_venv")
-    assert error == "ModuleNotFoundError: No module named 'hello_venv'"
+    result = run(sys.executable, "import hello_venv")
+    assert last_line(result.stderr) == "ModuleNotFoundError: No module named 'hello_venv'"

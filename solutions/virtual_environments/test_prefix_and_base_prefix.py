@@ -50,17 +50,6 @@ def run(python, code):
     return result.stdout.strip()
 
 
-def is_inside_venv():
-    """True when the running interpreter is a virtual environment's, else False."""
-    return sys.prefix != sys.base_prefix
-
-
-def call_with(python, function):
-    """Run `function`'s source with `python` (after `import sys`) and return what it returns."""
-    code = f"import sys\n{inspect.getsource(function)}\nprint(repr({function.__name__}()))"
-    return run(python, code)
-
-
 def test_inside_sys_prefix_is_the_venv_folder(tmp_path):
     env_dir = tmp_path / "myenv"
     make_venv(env_dir)
@@ -77,6 +66,17 @@ def test_inside_sys_base_prefix_is_the_base_installation(tmp_path):
 
 def test_outside_a_venv_the_two_are_equal():
     assert run(base_python(), "import sys; print(sys.prefix == sys.base_prefix)") == "True"
+
+
+def is_inside_venv():
+    """True when the running interpreter is a virtual environment's, else False."""
+    return sys.prefix != sys.base_prefix
+
+
+def call_with(python, function):
+    """Run `function`'s source with `python` (after `import sys`) and return the repr of its result."""
+    code = f"import sys\n{inspect.getsource(function)}\nprint(repr({function.__name__}()))"
+    return run(python, code)
 
 
 def test_is_inside_venv_says_true_in_a_venv(tmp_path):

@@ -1,0 +1,68 @@
+"""`sys.path[0]` follows one rule per way of starting Python: write it down as a function.
+
+A script puts its own folder first (made absolute; where you stand does not matter), `-m` puts
+the current folder, and `-c` puts the empty string `''`. (That is without `-P` or `-I`, which
+from 3.11 leave the first entry out altogether.) Each step below compares your function with what
+a real interpreter reports.
+"""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from pytest_katas import __
+
+SHOW_PATH0 = "import json, sys; print(json.dumps(sys.path[0]))"
+
+
+def sys_path0(args, cwd):
+    """What `sys.path[0]` is for `python *args` started in the folder `cwd` (a Path), as a str.
+
+    `args` is what follows `python`: ["-c", code], ["-m", module_name] or [script_path], where
+    script_path is relative to cwd or absolute.
+    """
+    __
+
+
+def make_project(tmp_path):
+    """project/package_a/__init__.py (empty) and project/package_a/module_a.py."""
+    project = tmp_path / "project"
+    (project / "package_a").mkdir(parents=True)
+    (project / "package_a" / "__init__.py").write_text("")
+    (project / "package_a" / "module_a.py").write_text(SHOW_PATH0)
+    return project
+
+
+def real_sys_path0(args, cwd):
+    """Start a real `python *args` in cwd and return the sys.path[0] it prints."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PYTHON")}
+    result = subprocess.run(
+        [sys.executable, *args], cwd=cwd, env=env, capture_output=True, text=True, check=True
+    )
+    return json.loads(result.stdout)
+
+
+def test_a_script_in_a_subfolder(tmp_path):
+    project = make_project(tmp_path)
+    args = ["package_a/module_a.py"]
+    assert sys_path0(args, project) == real_sys_path0(args, project)
+
+
+def test_a_module(tmp_path):
+    project = make_project(tmp_path)
+    args = ["-m", "package_a.module_a"]
+    assert sys_path0(args, project) == real_sys_path0(args, project)
+
+
+def test_a_command(tmp_path):
+    project = make_project(tmp_path)
+    args = ["-c", SHOW_PATH0]
+    assert sys_path0(args, project) == real_sys_path0(args, project)
+
+
+def test_a_script_given_by_its_full_path_from_elsewhere(tmp_path):
+    project = make_project(tmp_path)
+    args = [str(project / "package_a" / "module_a.py")]
+    assert sys_path0(args, tmp_path) == real_sys_path0(args, tmp_path)

@@ -1,0 +1,89 @@
+"""Activation only edits the shell: the scripts folder goes first on PATH and VIRTUAL_ENV is set.
+
+`source myenv/bin/activate` (bash; `myenv\\Scripts\\activate` on Windows) changes no Python at
+all: it prepends `myenv/bin` to `PATH`, so that a bare `python` or `pip` finds the venv's copy
+first, exports `VIRTUAL_ENV` and `VIRTUAL_ENV_PROMPT`, adds the name to the prompt, and defines
+a shell function `deactivate`, which puts all of that back. Running `myenv/bin/python` by its
+path does the same job without activating. `VIRTUAL_ENV_PROMPT` changed in 3.13: it used to be
+`"(myenv) "`, it is now the bare name `"myenv"`.
+"""
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+
+from pytest_katas import __
+
+# A fixed PATH for the shell, so that nothing from the learner's own PATH leaks in.
+BASE_PATH = "/usr/bin:/bin"
+
+SHOW = (
+    "import json, os, shutil; "
+    "names = ('PATH', 'VIRTUAL_ENV', 'VIRTUAL_ENV_PROMPT'); "
+    "seen = {name: os.environ.get(name) for name in names}; "
+    "seen['python'] = shutil.which('python'); "
+    "print(json.dumps(seen))"
+)
+
+# Show the environment, activate, show it again, deactivate, show it a third time.
+SCRIPT = """
+show() { "$SHOW_WITH" -c "$SHOW"; }
+show
+source "$ENV_DIR/bin/activate"
+show
+deactivate
+show
+"""
+
+
+def make_venv(env_dir):
+    """Create a venv without pip, as `python -m venv --without-pip env_dir` does."""
+    command = [sys.executable, "-m", "venv", "--without-pip", str(env_dir)]
+    subprocess.run(command, env={"PATH": BASE_PATH}, check=True)
+
+
+def activate_and_deactivate(env_dir):
+    """Run SCRIPT in bash; return what `show` saw "before", "during" and "after" activation."""
+    env = {"PATH": BASE_PATH, "ENV_DIR": str(env_dir), "SHOW_WITH": sys.executable, "SHOW": SHOW}
+    result = subprocess.run(
+        [shutil.which("bash"), "-c", SCRIPT], env=env, capture_output=True, text=True, check=True
+    )
+    before, during, after = (json.loads(line) for line in result.stdout.splitlines())
+    return {"before": before, "during": during, "after": after}
+
+
+def test_activate_puts_the_scripts_folder_first_on_path(tmp_path):
+    env_dir = tmp_path / "myenv"
+    make_venv(env_dir)
+    shown = activate_and_deactivate(env_dir)
+    assert shown["during"]["PATH"] == __
+
+
+def test_activate_sets_virtual_env_to_the_folder(tmp_path):
+    env_dir = tmp_path / "myenv"
+    make_venv(env_dir)
+    shown = activate_and_deactivate(env_dir)
+    assert shown["during"]["VIRTUAL_ENV"] == __
+
+
+def test_the_prompt_variable_holds_the_name(tmp_path):
+    env_dir = tmp_path / "myenv"
+    make_venv(env_dir)
+    shown = activate_and_deactivate(env_dir)
+    assert shown["during"]["VIRTUAL_ENV_PROMPT"] == (__ if sys.version_info >= (3, 13) else __)
+
+
+def test_a_bare_python_now_means_the_venvs_python(tmp_path):
+    env_dir = tmp_path / "myenv"
+    make_venv(env_dir)
+    shown = activate_and_deactivate(env_dir)
+    assert shown["during"]["python"] == __
+
+
+def test_deactivate_puts_everything_back(tmp_path):
+    env_dir = tmp_path / "myenv"
+    make_venv(env_dir)
+    shown = activate_and_deactivate(env_dir)
+    assert shown["after"] == __

@@ -1,0 +1,128 @@
+"""A small kata repository, built in pytester's folder for each test."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+
+ADDING_KATA = '''\
+"""One plus one is two."""
+
+from pytest_katas import __
+
+
+def test_one_plus_one():
+    assert 1 + 1 == __
+
+
+def test_two_plus_two():
+    answer = __
+    assert 2 + 2 == answer
+'''
+
+COUNTING_KATA = '''\
+"""A generator yields its values one at a time."""
+
+from pytest_katas import __
+
+
+def count_up_to(n):
+    """Yield 1, 2, ..., n."""
+    __
+
+
+def test_counts_up():
+    assert list(count_up_to(3)) == [1, 2, 3]
+'''
+
+STRINGS_KATA = '''\
+"""Strings multiply."""
+
+from pytest_katas import __
+
+
+def test_repeat():
+    assert "ab" * 2 == __
+'''
+
+SOLUTIONS = {
+    "basics/test_adding.py": ADDING_KATA.replace("== __", "== 2").replace("= __", "= 4"),
+    "basics/test_counting.py": COUNTING_KATA.replace(
+        '    """Yield 1, 2, ..., n."""\n    __',
+        '    """Yield 1, 2, ..., n."""\n    yield from range(1, n + 1)',
+    ),
+    "more/test_strings.py": STRINGS_KATA.replace("== __", '== "abab"'),
+}
+
+BASICS_TOPIC = """\
+title = "Basics"
+
+[[katas]]
+id = "adding"
+file = "test_adding.py"
+title = "Adding numbers"
+hints = ["Count on your fingers.", "The first answer is 2."]
+
+[[katas]]
+id = "counting"
+file = "test_counting.py"
+title = "Counting with a generator"
+hints = ["A generator function has yield in it.", "yield from range(...)", "range(1, n + 1)"]
+"""
+
+MORE_TOPIC = """\
+title = "More"
+
+[[katas]]
+id = "strings"
+file = "test_strings.py"
+title = "Multiplying strings"
+hints = ["Repetition.", "Twice ab."]
+"""
+
+
+class KataRepo:
+    """A kata repository in pytester's folder: two topics, three katas, their solutions."""
+
+    def __init__(self, pytester: pytest.Pytester) -> None:
+        self.pytester = pytester
+        self.root = pytester.path
+        self.write(
+            "pyproject.toml",
+            """
+            [tool.pytest.ini_options]
+            testpaths = ["solutions"]
+            addopts = ["--import-mode=importlib"]
+            """,
+        )
+        self.write("katas/curriculum.toml", 'topics = ["basics", "more"]\n')
+        self.write("katas/basics/topic.toml", BASICS_TOPIC)
+        self.write("katas/more/topic.toml", MORE_TOPIC)
+        self.write("katas/basics/test_adding.py", ADDING_KATA)
+        self.write("katas/basics/test_counting.py", COUNTING_KATA)
+        self.write("katas/more/test_strings.py", STRINGS_KATA)
+        for path, source in SOLUTIONS.items():
+            self.write(f"solutions/{path}", source)
+
+    def write(self, relative: str, text: str) -> Path:
+        path = self.root / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if text.startswith("\n"):
+            text = textwrap.dedent(text).lstrip("\n")
+        path.write_text(text, encoding="utf-8")
+        return path
+
+    def read(self, relative: str) -> str:
+        return (self.root / relative).read_text(encoding="utf-8")
+
+    def solve(self, kata: str) -> None:
+        """Make the learner's kata the same as its solution."""
+        self.write(f"katas/{kata}", SOLUTIONS[kata])
+
+    def run(self, *args: str) -> pytest.RunResult:
+        return self.pytester.runpytest(*args)
+
+    def progress_file(self) -> Path:
+        return self.root / ".pytest_cache" / "d" / "katas" / "progress.json"

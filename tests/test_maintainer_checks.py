@@ -1,0 +1,237 @@
+"""What `pytest solutions/` checks for a maintainer, and how it names what is wrong."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.kata_repo import KataRepo
+
+
+def test_a_sound_repository_passes_every_check(repo: KataRepo) -> None:
+    result = repo.run("solutions/", "-v")
+    assert result.ret == pytest.ExitCode.OK
+    result.stdout.fnmatch_lines_random(
+        [
+            "solutions::catalog PASSED*",
+            "solutions::every-kata-has-a-solution PASSED*",
+            "solutions/basics/test_adding.py::test_one_plus_one PASSED*",
+            "solutions/basics/test_adding.py::kata-checks PASSED*",
+            "solutions/basics/test_adding.py::same-as-kata PASSED*",
+            "solutions/basics/test_adding.py::kata-fails-as-shipped::test_one_plus_one PASSED*",
+            "solutions/basics/test_counting.py::kata-fails-as-shipped::test_counts_up PASSED*",
+        ]
+    )
+    assert "pytest-katas: your progress" not in result.stdout.str()
+
+
+def test_a_bare_pytest_runs_the_solutions_and_never_the_katas(repo: KataRepo) -> None:
+    result = repo.run("-v")
+    assert result.ret == pytest.ExitCode.OK
+    assert "katas/basics/test_adding.py::" not in result.stdout.str().replace("solutions/", "")
+    result.stdout.fnmatch_lines(["*solutions/more/test_strings.py::test_repeat PASSED*"])
+
+
+def test_a_failing_solution_fails(repo: KataRepo) -> None:
+    repo.write(
+        "solutions/more/test_strings.py",
+        repo.read("solutions/more/test_strings.py").replace('"abab"', '"ab"'),
+    )
+    result = repo.run("solutions/")
+    assert result.ret == pytest.ExitCode.TESTS_FAILED
+    result.stdout.fnmatch_lines(["FAILED solutions/more/test_strings.py::test_repeat - *"])
+
+
+def test_drift_between_kata_and_solution_is_named(repo: KataRepo) -> None:
+    repo.write(
+        "solutions/basics/test_adding.py",
+        repo.read("solutions/basics/test_adding.py").replace(
+            "assert 2 + 2 == answer", "assert 2 + 2 == answer, 'changed'"
+        ),
+    )
+    result = repo.run("solutions/")
+    assert result.ret == pytest.ExitCode.TESTS_FAILED
+    result.stdout.fnmatch_lines(
+        [
+            "solutions/basics/test_adding.py is not katas/basics/test_adding.py with its blanks "
+            "filled: line 12 of the kata is `assert 2 + 2 == answer`, but line 12 of the solution "
+            "is `assert 2 + 2 == answer, 'changed'`"
+        ]
+    )
+
+
+def test_a_changed_lesson_is_drift(repo: KataRepo) -> None:
+    repo.write(
+        "solutions/more/test_strings.py",
+        repo.read("solutions/more/test_strings.py").replace("Strings multiply.", "Strings repeat."),
+    )
+    result = repo.run("solutions/")
+    result.stdout.fnmatch_lines(['*line 1 of the kata is `"""Strings multiply."""`*'])
+
+
+def test_a_blank_left_in_a_solution_is_drift(repo: KataRepo) -> None:
+    repo.write("solutions/more/test_strings.py", repo.read("katas/more/test_strings.py"))
+    result = repo.run("solutions/more/")
+    result.stdout.fnmatch_lines(["*the solution still has a blank __ on line 7*"])
+
+
+def test_a_kata_step_that_passes_as_shipped_is_named(repo: KataRepo) -> None:
+    for folder in ("katas", "solutions"):
+        path = f"{folder}/more/test_strings.py"
+        repo.write(path, repo.read(path) + "\n\ndef test_nothing_to_do():\n    assert True\n")
+    result = repo.run("solutions/")
+    assert result.ret == pytest.ExitCode.TESTS_FAILED
+    result.stdout.fnmatch_lines(
+        [
+            "katas/more/test_strings.py::test_nothing_to_do passes as shipped, so a learner has "
+            "nothing to do: give it a blank __ to fill in or a function to write"
+        ]
+    )
+
+
+def test_a_kata_step_that_fails_without_a_blank_is_named(repo: KataRepo) -> None:
+    for folder in ("katas", "solutions"):
+        path = f"{folder}/more/test_strings.py"
+        repo.write(path, repo.read(path) + "\n\ndef test_broken():\n    assert 1 == 2\n")
+    result = repo.run("solutions/more/")
+    result.stdout.fnmatch_lines(
+        [
+            "katas/more/test_strings.py::test_broken fails as shipped, but not because of a blank "
+            "(AssertionError: assert 1 == 2): filling in its blanks could not make it pass"
+        ]
+    )
+
+
+def test_a_kata_that_cannot_be_imported_fails_its_check(repo: KataRepo) -> None:
+    repo.write("katas/more/test_strings.py", "def test_x(:\n")
+    result = repo.run("solutions/more/")
+    assert result.ret == pytest.ExitCode.TESTS_FAILED
+    result.stdout.fnmatch_lines(
+        ["*katas/more/test_strings.py cannot be imported: SyntaxError on line 1*"]
+    )
+
+
+def test_every_kata_needs_a_solution_and_every_solution_a_kata(repo: KataRepo) -> None:
+    (repo.root / "solutions/more/test_strings.py").unlink()
+    repo.write("solutions/more/test_orphan.py", "def test_x():\n    pass\n")
+    result = repo.run("solutions/")
+    assert result.ret == pytest.ExitCode.TESTS_FAILED
+    result.stdout.fnmatch_lines(
+        [
+            "katas/more/test_strings.py has no solution: add solutions/more/test_strings.py",
+            "solutions/more/test_orphan.py has no kata: add katas/more/test_orphan.py or delete "
+            "the solution",
+        ]
+    )
+    result.stdout.fnmatch_lines(
+        ["solutions/more/test_orphan.py has no kata: katas/more/test_orphan.py is missing"]
+    )
+
+
+def test_a_duplicate_id_fails_the_catalog_check(repo: KataRepo) -> None:
+    repo.write(
+        "katas/more/topic.toml",
+        repo.read("katas/more/topic.toml").replace('id = "strings"', 'id = "adding"'),
+    )
+    result = repo.run("solutions/")
+    assert result.ret == pytest.ExitCode.TESTS_FAILED
+    result.stdout.fnmatch_lines(
+        [
+            'katas/more/topic.toml: kata "adding" reuses the id of katas/basics/test_adding.py; '
+            "every kata needs its own id",
+            "katas/more/test_strings.py is not listed in its topic.toml, so it has no id, title "
+            "or hints",
+        ]
+    )
+
+
+@pytest.mark.parametrize(
+    ("entry", "problem"),
+    [
+        ('id = "Bad Id"', "kata #1 needs an id of lowercase letters, digits and dashes*"),
+        ('id = "strings"\nfile = "strings.py"', 'kata "strings" needs file = "test_….py"*'),
+        (
+            'id = "strings"\nfile = "test_gone.py"',
+            'kata "strings" names test_gone.py, which does not*',
+        ),
+    ],
+)
+def test_malformed_entries_are_named(repo: KataRepo, entry: str, problem: str) -> None:
+    repo.write(
+        "katas/more/topic.toml",
+        f'title = "More"\n\n[[katas]]\n{entry}\ntitle = "T"\nhints = ["a", "b"]\n',
+    )
+    result = repo.run("solutions/")
+    result.stdout.fnmatch_lines([f"katas/more/topic.toml: {problem}"])
+
+
+def test_a_kata_without_an_id_field_is_named(repo: KataRepo) -> None:
+    repo.write("katas/more/topic.toml", 'title = "More"\n\n[[katas]]\nfile = "test_strings.py"\n')
+    result = repo.run("solutions/")
+    result.stdout.fnmatch_lines(["katas/more/topic.toml: kata #1 needs an id *not None"])
+
+
+def test_missing_hints_and_lesson_fail_the_kata_checks(repo: KataRepo) -> None:
+    repo.write(
+        "katas/more/topic.toml",
+        repo.read("katas/more/topic.toml").replace(
+            'hints = ["Repetition.", "Twice ab."]', 'hints = ["a", "b", "c", "d", "e"]'
+        ),
+    )
+    for folder in ("katas", "solutions"):
+        path = f"{folder}/more/test_strings.py"
+        repo.write(path, repo.read(path).replace('"""Strings multiply."""\n', ""))
+    result = repo.run("solutions/more/", "-v")
+    result.stdout.fnmatch_lines(
+        [
+            "*kata-checks FAILED*",
+            'katas/more/topic.toml: kata "strings" has 5 hints; give it 2 to 4',
+            "katas/more/test_strings.py has no lesson: give it a module docstring that states it",
+        ]
+    )
+
+
+def test_curriculum_problems_fail_the_catalog_check(repo: KataRepo) -> None:
+    repo.write("katas/curriculum.toml", 'topics = ["basics", "missing"]\n')
+    result = repo.run("solutions/")
+    result.stdout.fnmatch_lines(
+        [
+            "katas/missing/topic.toml: missing; every topic folder needs one*",
+            "katas/more/topic.toml: topic not listed in curriculum.toml; add *more* to topics*",
+        ]
+    )
+
+
+def test_a_missing_curriculum_is_named(repo: KataRepo) -> None:
+    (repo.root / "katas/curriculum.toml").unlink()
+    result = repo.run("solutions/")
+    result.stdout.fnmatch_lines(["katas/curriculum.toml: missing; create it *"])
+
+
+def test_a_curriculum_without_topics_is_named(repo: KataRepo) -> None:
+    repo.write("katas/curriculum.toml", 'topic = "basics"\n')
+    result = repo.run("solutions/")
+    result.stdout.fnmatch_lines(["katas/curriculum.toml: needs topics = *, a list of folder names"])
+
+
+def test_an_endless_loop_in_a_solution_is_stopped(repo: KataRepo) -> None:
+    repo.write(
+        "solutions/basics/test_counting.py",
+        repo.read("solutions/basics/test_counting.py").replace(
+            "yield from range(1, n + 1)", "while True:\n        yield n"
+        ),
+    )
+    result = repo.run("solutions/basics/", "--kata-time-limit=0.2")
+    assert result.ret == pytest.ExitCode.TESTS_FAILED
+    result.stdout.fnmatch_lines(["*StepTimeLimit: the step did not finish within 0.2 s*"])
+
+
+def test_the_solutions_run_the_same_with_xdist(repo: KataRepo) -> None:
+    result = repo.pytester.runpytest_subprocess("solutions/", "-n", "2")
+    assert result.ret == pytest.ExitCode.OK
+    result.stdout.fnmatch_lines(["*16 passed*"])
+
+
+def test_a_single_solution_file_runs_only_its_own_checks(repo: KataRepo) -> None:
+    result = repo.run("solutions/more/test_strings.py", "-v")
+    assert "solutions::catalog" not in result.stdout.str()
+    result.stdout.fnmatch_lines(["*4 passed*"])
