@@ -1,13 +1,12 @@
 """Waits overlap in coroutines only when they are awaited, and in threads whenever a call blocks.
 
-Coroutines all run in one thread and take turns only where one suspends at an `await`: two
-coroutines awaiting `asyncio.sleep` wait side by side, but a blocking `time.sleep` inside one holds
-the thread, so the other cannot even start. Threads are scheduled by the operating system, and a
-thread blocked in a call (I/O, a lock, `time.sleep`) releases the GIL, so threads wait side by side
-whatever they call. The seed note says a coroutine switch costs nanoseconds, next to a costly thread
-switch; in fact a switch through asyncio's event loop is of the same order as the thread switch it
-quotes. Coroutines are cheap because they switch only where you await; and since speed depends on
-the machine, these katas look at the order of events, never at timings.
+Coroutines share one thread and take turns only where one suspends at an `await`: two coroutines
+awaiting `asyncio.sleep` wait side by side, but a `time.sleep` in one holds the thread, so the other
+cannot even start. A thread blocked in a call (I/O, a lock, `time.sleep`) releases the GIL, so
+threads wait side by side whatever they call. The seed note says a coroutine switch costs mere
+nanoseconds; in fact a switch through asyncio's event loop costs about as much as the thread switch
+it quotes. Coroutines are cheap because they switch only where you await. Speeds differ between
+machines, so these katas look at the order of events, never at timings.
 """
 
 import asyncio

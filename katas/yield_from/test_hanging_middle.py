@@ -1,14 +1,17 @@
 """CPython closes a suspended generator as soon as its last reference goes: nothing hangs around.
 
-The seed note's first `middle` loops `while True`, so after `sales_sum` returns it starts a new one
-and stays suspended: the final `m.send(None)` raises nothing. The note says this dangling coroutine
-leaks until the program ends. In fact CPython frees an object as soon as its last reference goes
-(reference counting): when `m` is rebound to the next `middle(key)`, or when `main` returns, the
-old generator is reclaimed, and reclaiming a suspended generator closes it, as `close()` would.
-(The program as the note finally prints it, without `while True`, leaves nothing suspended at all.)
+The `middle` that the seed note's docstring describes loops `while True`: once `sales_sum` returns,
+it starts a new one and stays suspended, so the final `m.send(None)` raises nothing. The note says
+this dangling coroutine leaks until the program ends. In fact CPython frees an object as soon as its
+last reference goes (reference counting): when `m` is rebound to the next `middle(key)`, or when
+`main` returns, the old generator is reclaimed, and reclaiming a suspended generator closes it, as
+`close()` would: `GeneratorExit` is thrown in at its `yield from`. (The program as the note finally
+prints it, without `while True`, leaves nothing suspended at all.)
 """
 
 import inspect
+
+import pytest
 
 from pytest_katas import __
 
@@ -35,7 +38,7 @@ def middle(key):
 
 
 def middle_forever(key):
-    # The seed note's first middle, with `while True`, recording how it ends.
+    # The middle that the note's docstring describes, with `while True`; it records how it ends.
     try:
         while True:
             final_result[key] = yield from sales_sum(key)
@@ -58,10 +61,8 @@ def test_the_printed_middle_is_finished_after_the_end_signal():
     m = middle("x")
     m.send(None)
     m.send(5)
-    try:
+    with pytest.raises(StopIteration):
         m.send(None)
-    except StopIteration:
-        pass
     assert inspect.getgeneratorstate(m) == __
 
 

@@ -2,11 +2,12 @@
 
 The seed note says `asyncio.get_event_loop()` gets the current loop. Outside a running loop it
 depends on the version and on what ran before: in a fresh process 3.10 and 3.11 quietly create a
-loop, 3.12 and 3.13 create one with a `DeprecationWarning`; once an `asyncio.run(...)` has finished
-(it leaves no current loop behind), every version raises `RuntimeError: There is no current event
-loop in thread 'MainThread'.` (3.14 raises whenever no loop is set). Those steps run a fresh
-interpreter, because in this process the answer would depend on which tests ran earlier.
-`get_running_loop()` never creates anything: it returns the running loop or raises.
+loop (some early 3.10.x and 3.11.x patch releases warned), 3.12 and 3.13 create one with a
+`DeprecationWarning`; once an `asyncio.run(...)` has finished (it leaves no current loop behind),
+every version raises `RuntimeError: There is no current event loop in thread 'MainThread'.` (3.14
+raises whenever no loop is set). Those steps run a fresh interpreter, because in this process the
+answer would depend on which tests ran earlier. `get_running_loop()` never creates anything: it
+returns the running loop or raises.
 """
 
 import asyncio
