@@ -179,9 +179,8 @@ def blank_failure(
         sites = blank_sites(kata_path)
     except OSError:
         return None
-    failing_lines = [
-        frame_line for frame_path, frame_line in _frames(traceback) if frame_path == kata_path
-    ]
+    filename = str(kata_path)
+    failing_lines = [line for path, line in _frames(traceback) if path == filename]
     if failing_lines:
         first, last = sites.statement_of(failing_lines[-1])
         on_the_failing_statement = sites.blanks_between(first, last)
@@ -200,10 +199,9 @@ def blank_failure(
     return None
 
 
-def _frames(traceback: TracebackType | None) -> list[tuple[Path, int]]:
-    frames: list[tuple[Path, int]] = []
+def _frames(traceback: TracebackType | None) -> list[tuple[str, int]]:
+    frames: list[tuple[str, int]] = []
     while traceback is not None:
-        filename = traceback.tb_frame.f_code.co_filename
-        frames.append((Path(filename), traceback.tb_lineno))
+        frames.append((traceback.tb_frame.f_code.co_filename, traceback.tb_lineno))
         traceback = traceback.tb_next
     return frames

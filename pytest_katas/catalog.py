@@ -16,7 +16,7 @@ import re
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +30,12 @@ TOPIC_FILE = "topic.toml"
 MIN_HINTS, MAX_HINTS = 2, 4
 _ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _STEP = re.compile(r"^(?:async[ \t]+)?def[ \t]+(test\w*)[ \t]*\(", re.MULTILINE)
+
+
+@lru_cache(maxsize=16384)
+def resolved(path: Path) -> Path:
+    """`path.resolve()`, asked of the file system once per path: runs ask it for every step."""
+    return path.resolve()
 
 
 @dataclass(frozen=True)
@@ -112,18 +118,18 @@ class Catalog:
         return {kata.id: kata for kata in self.katas}
 
     def kata_at(self, path: Path) -> Kata | None:
-        return self._by_path.get(path.resolve())
+        return self._by_path.get(path) or self._by_path.get(resolved(path))
 
     def kata_with_id(self, kata_id: str) -> Kata | None:
         return self._by_id.get(kata_id)
 
     def katas_under(self, path: Path) -> list[Kata]:
-        path = path.resolve()
+        path = resolved(path)
         return [kata for kata in self.katas if kata.path == path or path in kata.path.parents]
 
     def display(self, path: Path) -> str:
         try:
-            return path.resolve().relative_to(self.root).as_posix()
+            return resolved(path).relative_to(self.root).as_posix()
         except ValueError:
             return str(path)
 
@@ -241,7 +247,7 @@ class _Loader:
         if not isinstance(file, str) or not re.fullmatch(r"test_\w+\.py", file):
             self.problem(manifest_path, f'{where} needs file = "test_….py", not {file!r}')
             return None
-        path = (manifest_path.parent / file).resolve()
+        path = manifest_path.parent / file
         if not path.is_file():
             self.problem(manifest_path, f"{where} names {file}, which does not exist")
             return None

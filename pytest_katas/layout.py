@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pytest
 
+from pytest_katas.catalog import resolved
+
 
 class Mode(enum.Enum):
     LEARNER = "learner"
@@ -43,20 +45,20 @@ class Layout:
         return _is_within(path, self.solutions_dir)
 
     def solution_of(self, kata_path: Path) -> Path:
-        return self.solutions_dir / kata_path.resolve().relative_to(self.katas_dir)
+        return self.solutions_dir / resolved(kata_path).relative_to(self.katas_dir)
 
     def kata_of(self, solution_path: Path) -> Path:
-        return self.katas_dir / solution_path.resolve().relative_to(self.solutions_dir)
+        return self.katas_dir / resolved(solution_path).relative_to(self.solutions_dir)
 
     def display(self, path: Path) -> str:
         try:
-            return path.resolve().relative_to(self.root).as_posix()
+            return resolved(path).relative_to(self.root).as_posix()
         except ValueError:
             return str(path)
 
 
 def _is_within(path: Path, folder: Path) -> bool:
-    path = path.resolve()
+    path = resolved(path)
     return path == folder or folder in path.parents
 
 

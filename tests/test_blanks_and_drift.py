@@ -14,9 +14,9 @@ from pytest_katas.drift import find_drift
 @pytest.mark.parametrize(
     "use",
     [
-        lambda: 1 == __,
+        lambda: 1 == __,  # noqa: SIM300 - the blank on the right is the point
         lambda: __ == 1,
-        lambda: [1, 2] == [1, __],
+        lambda: [1, 2] == [1, __],  # noqa: SIM300
         lambda: bool(__),
         lambda: {__},
         lambda: __.attribute,

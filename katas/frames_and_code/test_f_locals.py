@@ -14,8 +14,8 @@ from pytest_katas import __
 
 def pack_box():
     # These locals are only ever read through the frame.
-    size = 3  # noqa: F841
-    label = "books"  # noqa: F841
+    size = 3
+    label = "books"
     return dict(inspect.currentframe().f_locals)
 
 
@@ -25,7 +25,7 @@ def peek(name):
 
 
 def checkout():
-    total = 42  # noqa: F841
+    total = 42
     return peek("total")
 
 

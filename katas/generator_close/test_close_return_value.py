@@ -32,7 +32,7 @@ def test_a_normal_return_arrives_in_stopiteration():
 def test_what_close_returns_depends_on_the_version():
     gen = generator_with_return()
     next(gen)
-    expected = __ if sys.version_info >= (3, 13) else __  # noqa: RUF034
+    expected = __ if sys.version_info >= (3, 13) else __
     assert gen.close() == expected
 
 

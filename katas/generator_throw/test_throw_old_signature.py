@@ -30,7 +30,7 @@ def test_the_old_form_warns_from_python_312(recwarn):
     next(gen)
     gen.throw(ValueError, "boom")
     categories = [w.category for w in recwarn]
-    expected = __ if sys.version_info >= (3, 12) else __  # noqa: RUF034
+    expected = __ if sys.version_info >= (3, 12) else __
     assert categories == expected
 
 

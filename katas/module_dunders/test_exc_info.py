@@ -49,7 +49,7 @@ def test_exc_info_is_empty_again_once_the_except_block_ends():
 def test_sys_exception_returns_just_the_exception_being_handled():
     try:
         [][0]
-    except IndexError as err:  # noqa: F841
+    except IndexError as err:
         if sys.version_info >= (3, 11):
             handled = sys.exception()
         else:  # sys.exception() does not exist before 3.11

@@ -1,7 +1,7 @@
 """`python -m` is the `runpy` module at work; a script is run by the interpreter directly.
 
 `python -m NAME` hands NAME to `runpy._run_module_as_main`, which imports the parent packages,
-finds the module's code and runs it as `__main__`: its frames sit under the module's own frame.
+finds the module's code and runs it as `__main__`: two runpy frames sit below the module's own.
 `runpy.run_module(NAME, run_name="__main__", alter_sys=True)` is the public way to do the same
 from Python. `python file.py` does not use runpy at all (only a folder or zip file given as a
 path goes through it). `runpy.run_path(path, run_name="__main__")` imitates running a file, but

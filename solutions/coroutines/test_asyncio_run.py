@@ -28,12 +28,12 @@ def test_run_returns_what_the_coroutine_returns():
 def test_each_run_uses_a_new_loop():
     first = asyncio.run(current_loop())
     second = asyncio.run(current_loop())
-    assert (first is second) == False  # noqa: E712
+    assert (first is second) == False
 
 
 def test_the_loop_is_closed_once_run_returns():
     loop = asyncio.run(current_loop())
-    assert loop.is_closed() == True  # noqa: E712
+    assert loop.is_closed() == True
 
 
 def test_run_refuses_to_start_inside_a_running_loop():

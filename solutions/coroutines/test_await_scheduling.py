@@ -43,7 +43,7 @@ def test_a_directly_awaited_coroutine_runs_in_the_callers_task():
     async def main():
         return await which_task() is asyncio.current_task()
 
-    assert asyncio.run(main()) == True  # noqa: E712
+    assert asyncio.run(main()) == True
 
 
 def test_a_task_runs_when_the_direct_await_yields():

@@ -39,7 +39,7 @@ def test_the_call_returns_a_coroutine_not_a_coroutine_function():
 def test_a_coroutine_is_not_a_generator():
     coro = greet([])
     coro.close()
-    assert isinstance(coro, types.GeneratorType) == False  # noqa: E712
+    assert isinstance(coro, types.GeneratorType) == False
 
 
 def test_asyncio_run_drives_the_body_to_its_end():

@@ -21,7 +21,7 @@ async def worker(events):
 
 
 def test_cancelled_error_is_not_an_exception():
-    assert issubclass(asyncio.CancelledError, Exception) == False  # noqa: E712
+    assert issubclass(asyncio.CancelledError, Exception) == False
 
 
 def test_cancel_runs_finally_but_not_except_exception():
@@ -47,7 +47,7 @@ def test_the_task_reports_that_it_was_cancelled():
         await asyncio.gather(task, return_exceptions=True)  # wait for it to finish
         return task.cancelled()
 
-    assert asyncio.run(main()) == True  # noqa: E712
+    assert asyncio.run(main()) == True
 
 
 def test_a_task_cancelled_before_it_starts_never_runs():

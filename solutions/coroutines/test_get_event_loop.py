@@ -44,7 +44,7 @@ warnings.simplefilter("ignore")
 loop = asyncio.get_event_loop()
 print(json.dumps(isinstance(loop, asyncio.AbstractEventLoop)))
 """
-    assert run_fresh(tmp_path, code) == True  # noqa: E712
+    assert run_fresh(tmp_path, code) == True
 
 
 def test_from_3_12_that_comes_with_a_warning(tmp_path):
@@ -76,7 +76,7 @@ def test_inside_a_coroutine_both_give_the_running_loop():
     async def main():
         return asyncio.get_event_loop() is asyncio.get_running_loop()
 
-    assert asyncio.run(main()) == True  # noqa: E712
+    assert asyncio.run(main()) == True
 
 
 def test_get_running_loop_outside_a_loop_raises():

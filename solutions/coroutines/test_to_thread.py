@@ -35,7 +35,7 @@ def test_a_blocking_call_in_a_coroutine_keeps_other_tasks_out():
         await sender
         return got_it
 
-    assert asyncio.run(main()) == False  # noqa: E712
+    assert asyncio.run(main()) == False
 
 
 def test_to_thread_lets_the_loop_run_meanwhile():
@@ -46,11 +46,11 @@ def test_to_thread_lets_the_loop_run_meanwhile():
         )
         return got_it
 
-    assert asyncio.run(main()) == True  # noqa: E712
+    assert asyncio.run(main()) == True
 
 
 def test_to_thread_runs_the_function_in_another_thread():
-    assert asyncio.run(asyncio.to_thread(in_main_thread)) == False  # noqa: E712
+    assert asyncio.run(asyncio.to_thread(in_main_thread)) == False
 
 
 def test_run_in_executor_hands_back_a_future():

@@ -29,7 +29,7 @@ def read_lines(name, log):
     however the generator ends."""
     resource = FakeResource(name, log)
     try:
-        for line in resource.lines():  # noqa: UP028 (yield from comes in a later topic)
+        for line in resource.lines():
             yield line
     finally:
         resource.close()
