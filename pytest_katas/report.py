@@ -63,6 +63,7 @@ class LearnerReport:
     warnings: Sequence[str]
     show_failures: bool
     summary_of: Callable[[pytest.TestReport], str]
+    widths: tuple[int, int] = (1, 1)
 
     def write(self, text: str = "", **markup: bool) -> None:
         self.terminal.write_line(text, **markup)
@@ -90,9 +91,9 @@ class LearnerReport:
             self.render_all_green()
             return
         focus = next((kata for kata in unfinished if kata.id in self.results), unfinished[0])
-        self.render_focus(focus)
         if self.show_failures:
             self.render_other_failures(focus)
+        self.render_focus(focus)
         self.render_hint_command(focus)
 
     def render_progress(self, *, quiet: bool) -> None:
@@ -100,10 +101,11 @@ class LearnerReport:
         unicode = _can_encode("█░")
         width = max((len(row.topic.title) for row in rows), default=0)
         width = max(width, len("All katas"))
+        total_katas = sum(len(row.topic.katas) for row in rows)
+        self.widths = (len(str(total_katas)), len(str(sum(row.steps_total for row in rows))))
         if not quiet:
             for row in rows:
                 self.write_row(row.topic.title, width, row, len(row.topic.katas), unicode)
-        total_katas = sum(len(row.topic.katas) for row in rows)
         all_topics = TopicProgress(
             Topic("", "All katas", ()),
             sum(row.katas_passed for row in rows),
@@ -126,8 +128,10 @@ class LearnerReport:
         colour = {"green": True} if done else {"yellow": True} if row.steps_passed else {}
         self.terminal.write(f"{title:<{width}}  ", bold=bold)
         self.terminal.write(bar(row.steps_passed, row.steps_total, unicode=unicode), **colour)
+        kata_width, step_width = self.widths
         counts = (
-            f"{row.katas_passed:>2}/{katas} katas  {row.steps_passed:>3}/{row.steps_total} steps"
+            f"{row.katas_passed:>{kata_width}}/{katas:<{kata_width}} katas  "
+            f"{row.steps_passed:>{step_width}}/{row.steps_total:<{step_width}} steps"
         )
         self.terminal.write(f"  {counts}\n", bold=bold)
 
@@ -159,22 +163,33 @@ class LearnerReport:
             _write_longrepr(report, self.config.get_terminal_writer())
 
     def render_other_failures(self, focus: Kata) -> None:
-        others = [
-            report
-            for kata in self.catalog.katas
-            if kata.id != focus.id
-            for report in sorted(
+        """Every other failing kata on one line (with -v, every other failing step), in learner
+        order, above the kata in focus so that the screen ends on what to do next."""
+        per_step = self.config.get_verbosity() > 0
+        lines = []
+        for kata in self.catalog.katas:
+            reports = sorted(
                 self.failures.get(kata.id, []),
                 key=lambda report: _step_index(report, list(kata.steps)),
             )
-        ]
-        if not others:
+            if kata.id == focus.id or not reports:
+                continue
+            if per_step:
+                lines += [f"{report.nodeid}: {self.summary_of(report)}" for report in reports]
+                continue
+            status = self.progress.status(kata)
+            failing = status.total_steps - status.passed_steps
+            noun = "step" if status.total_steps == 1 else "steps"
+            steps = f"{failing} of {status.total_steps} {noun} failing"
+            lines.append(f"{kata.display} ({steps}): {self.summary_of(reports[0])}")
+        if not lines:
             return
+        what = "step" if per_step else "kata"
         self.write()
-        self.write(f"Also failing ({len(others)}), one line each:", bold=True)
+        self.write(f"Also failing, one line per {what}:", bold=True)
         width = max(self.config.get_terminal_writer().fullwidth, 160)
-        for report in others:
-            line = f"  {report.nodeid}: {self.summary_of(report)}"
+        for line in lines:
+            line = f"  {line}"
             if len(line) > width:
                 line = line[: width - 1] + "…"
             self.write(line, red=True)

@@ -47,19 +47,36 @@ def test_the_kata_in_focus_fails_in_full_and_says_which_blank_to_fill(
     assert "BlankError" not in report
 
 
-def test_other_failures_are_condensed_to_one_line_each(repo: KataRepo, report_of: Report) -> None:
+def test_other_failing_katas_are_condensed_to_one_line_each(
+    repo: KataRepo, report_of: Report
+) -> None:
     result = repo.run("katas/")
     report = report_of(result)
-    assert "Also failing (2), one line each:" in report
+    assert "Also failing, one line per kata:" in report
     assert (
-        "  katas/basics/test_counting.py::test_counts_up: write the body of count_up_to() on line 6"
-        in report
+        "  katas/basics/test_counting.py (1 of 1 step failing): write the body of count_up_to() "
+        "on line 6" in report
     )
-    assert "  katas/more/test_strings.py::test_repeat: fill in the blank on line 7" in report
+    assert (
+        "  katas/more/test_strings.py (1 of 1 step failing): fill in the blank on line 7" in report
+    )
     # pytest's own sections would repeat them in full
     assert "= FAILURES =" not in result.stdout.str()
     assert "short test summary info" not in result.stdout.str()
     result.stdout.fnmatch_lines(["*= 4 failed in *"])
+
+
+def test_the_kata_in_focus_comes_last_so_the_screen_ends_on_it(
+    repo: KataRepo, report_of: Report
+) -> None:
+    report = report_of(repo.run("katas/"))
+    assert report.index("Also failing") < report.index("next up: katas/basics/test_adding.py")
+
+
+def test_verbose_runs_condense_to_one_line_per_step(repo: KataRepo, report_of: Report) -> None:
+    report = report_of(repo.run("katas/", "-v"))
+    assert "Also failing, one line per step:" in report
+    assert "  katas/more/test_strings.py::test_repeat: fill in the blank on line 7" in report
 
 
 def test_a_wrong_answer_shows_pytests_assertion_report(repo: KataRepo, report_of: Report) -> None:
@@ -193,7 +210,7 @@ def test_a_kata_with_a_syntax_error_fails_with_its_line_and_the_rest_still_runs(
     assert "katas/basics/test_adding.py cannot be imported: SyntaxError on line 7" in report
     assert "-> 7 |     assert 1 + 1 = __" in report
     assert "0/3 katas" in report
-    assert "katas/more/test_strings.py::test_repeat: fill in the blank on line 7" in report
+    assert "katas/more/test_strings.py (1 of 1 step failing): fill in the blank on line 7" in report
     assert "error" not in result.outlines[-1]
 
 
@@ -206,7 +223,7 @@ def test_an_import_error_in_a_kata_names_the_line(repo: KataRepo, report_of: Rep
     )
     report = report_of(repo.run("katas/"))
     assert (
-        "katas/more/test_strings.py::kata-cannot-be-imported: cannot be imported: NameError: "
+        "katas/more/test_strings.py (1 of 1 step failing): cannot be imported: NameError: "
         "name 'undefined_name' is not defined (line 4)" in report
     )
 
@@ -341,7 +358,7 @@ def test_manifest_problems_are_shown_but_the_katas_still_run(
     result = repo.run("katas/")
     report = report_of(result)
     assert '! katas/more/topic.toml: kata "strings" has 1 hints; give it 2 to 4' in report
-    assert "test_repeat" in report
+    assert "katas/more/test_strings.py (1 of 1 step failing)" in report
 
 
 def test_a_project_without_katas_is_left_alone(pytester: pytest.Pytester) -> None:
