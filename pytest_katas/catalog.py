@@ -28,6 +28,8 @@ else:  # pragma: no cover - exercised on Python 3.10 only
 CURRICULUM_FILE = "curriculum.toml"
 TOPIC_FILE = "topic.toml"
 MIN_HINTS, MAX_HINTS = 2, 4
+TRANSLATIONS = ("zh",)
+"""The languages a kata's title, lesson and hints are translated into, beside English."""
 _ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _STEP = re.compile(r"^(?:async[ \t]+)?def[ \t]+(test\w*)[ \t]*\(", re.MULTILINE)
 
@@ -49,6 +51,15 @@ class CatalogProblem:
         return f"{self.where}: {self.message}"
 
 
+@dataclass(frozen=True)
+class Translation:
+    """A kata's title, lesson and hints in one more language (its `[katas.<language>]` table)."""
+
+    title: str
+    lesson: str
+    hints: tuple[str, ...]
+
+
 @dataclass(frozen=True, eq=False)
 class Kata:
     """One kata: a test module of katas/, its place in the order, and its manifest entry."""
@@ -66,6 +77,21 @@ class Kata:
     manifest: str
     hint_problem: str | None = None
     """Why the hints could not be read, when they could not."""
+    translations: dict[str, Translation] = field(default_factory=dict)
+    translation_problems: tuple[str, ...] = ()
+    """What is missing or wrong in the translations (a maintainer's problem, not a learner's)."""
+
+    def title_in(self, language: str) -> str:
+        translation = self.translations.get(language)
+        return translation.title if translation else self.title
+
+    def lesson_in(self, language: str) -> str:
+        translation = self.translations.get(language)
+        return translation.lesson if translation else self.lesson
+
+    def hints_in(self, language: str) -> tuple[str, ...]:
+        translation = self.translations.get(language)
+        return translation.hints if translation else self.hints
 
     @cached_property
     def _source(self) -> str:
@@ -93,6 +119,10 @@ class Topic:
     name: str
     title: str
     katas: tuple[Kata, ...]
+    translated_titles: dict[str, str] = field(default_factory=dict)
+
+    def title_in(self, language: str) -> str:
+        return self.translated_titles.get(language, self.title)
 
 
 @dataclass
@@ -222,7 +252,12 @@ class _Loader:
                     f"does not list {module.name}; add a [[katas]] entry with its id, title and "
                     "hints",
                 )
-        self.catalog.topics.append(Topic(name, title.strip(), tuple(katas)))
+        translated_titles = {}
+        for language in TRANSLATIONS:
+            table = manifest.get(language)
+            if isinstance(table, dict) and isinstance(table.get("title"), str):
+                translated_titles[language] = table["title"].strip()
+        self.catalog.topics.append(Topic(name, title.strip(), tuple(katas), translated_titles))
 
     def load_kata(self, topic: str, manifest_path: Path, number: int, entry: Any) -> Kata | None:
         where = f"kata #{number}"
@@ -259,6 +294,7 @@ class _Loader:
         if hint_problem:
             hint_problem = f"{where} {hint_problem}"
             self.problem(manifest_path, hint_problem)
+        translations, translation_problems = _read_translations(entry, len(hints))
         return Kata(
             id=kata_id,
             title=title.strip(),
@@ -270,7 +306,40 @@ class _Loader:
             order=len(self.seen_ids),
             manifest=self.catalog.display(manifest_path),
             hint_problem=hint_problem,
+            translations=translations,
+            translation_problems=tuple(
+                f"{where} {problem}" for problem in translation_problems
+            ),
         )
+
+
+def _read_translations(
+    entry: dict[str, Any], hint_count: int
+) -> tuple[dict[str, Translation], list[str]]:
+    translations, problems = {}, []
+    for language in TRANSLATIONS:
+        table = entry.get(language)
+        if not isinstance(table, dict):
+            problems.append(
+                f"has no [katas.{language}] table with its title, lesson and hints in {language}"
+            )
+            continue
+        title, lesson = table.get("title"), table.get("lesson")
+        hints, hint_problem = _read_hints(table.get("hints"))
+        if not isinstance(title, str) or not title.strip():
+            problems.append(f'needs title = "…" in its [katas.{language}] table')
+        if not isinstance(lesson, str) or not lesson.strip():
+            problems.append(f'needs lesson = """…""" in its [katas.{language}] table')
+        if hint_problem:
+            problems.append(f"[katas.{language}] {hint_problem}")
+        elif len(hints) != hint_count:
+            problems.append(
+                f"has {len(hints)} hints in [katas.{language}] but {hint_count} in English; "
+                "translate every hint"
+            )
+        if isinstance(title, str) and isinstance(lesson, str) and not hint_problem:
+            translations[language] = Translation(title.strip(), lesson.strip(), hints)
+    return translations, problems
 
 
 def _read_hints(hints: Any) -> tuple[tuple[str, ...], str | None]:

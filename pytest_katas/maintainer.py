@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from pytest_katas.catalog import Catalog, iter_kata_modules
+from pytest_katas.catalog import TOPIC_FILE, TRANSLATIONS, Catalog, iter_kata_modules
 from pytest_katas.drift import find_drift
 from pytest_katas.failures import explain_step_failure
 from pytest_katas.layout import Layout
@@ -61,7 +61,16 @@ class Check(pytest.Item):
 
 class CatalogCheck(Check):
     def problems(self) -> list[str]:
-        return [str(problem) for problem in self.run.catalog.problems]
+        catalog = self.run.catalog
+        problems = [str(problem) for problem in catalog.problems]
+        for topic in catalog.topics:
+            manifest = f"{catalog.display(catalog.katas_dir / topic.name)}/{TOPIC_FILE}"
+            problems += [
+                f"{manifest}: needs a [{language}] table with the topic's title in {language}"
+                for language in TRANSLATIONS
+                if language not in topic.translated_titles
+            ]
+        return problems
 
 
 class PairsCheck(Check):
@@ -95,6 +104,7 @@ class KataChecks(Check):
         problems = []
         if kata.hint_problem:
             problems.append(f"{kata.manifest}: {kata.hint_problem}")
+        problems += [f"{kata.manifest}: {problem}" for problem in kata.translation_problems]
         if not kata.lesson:
             problems.append(f"{shown} has no lesson: give it a module docstring that states it")
         if not kata.steps:

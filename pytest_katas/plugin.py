@@ -43,6 +43,27 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         "failures of the kata you are on",
     )
     group.addoption(
+        "--watch",
+        action="store_true",
+        dest="katas_watch",
+        help="watch the kata files and run a kata again each time it is saved (Ctrl-C to leave)",
+    )
+    group.addoption(
+        "--kata-report",
+        dest="katas_report",
+        metavar="PATH",
+        default=None,
+        help="also write your progress to PATH as JSON (for katas-report, or a teacher)",
+    )
+    group.addoption(
+        "--lang",
+        dest="katas_lang",
+        metavar="LANGUAGE",
+        default=None,
+        help="the language of the katas' messages, lessons and hints: en or zh (default: the "
+        "PYTEST_KATAS_LANG environment variable, else the locale, else en)",
+    )
+    group.addoption(
         "--kata-time-limit",
         dest="kata_time_limit",
         metavar="SECONDS",

@@ -59,27 +59,48 @@ SOLUTIONS = {
 BASICS_TOPIC = """\
 title = "Basics"
 
+[zh]
+title = "基础"
+
 [[katas]]
 id = "adding"
 file = "test_adding.py"
 title = "Adding numbers"
 hints = ["Count on your fingers.", "The first answer is 2."]
 
+[katas.zh]
+title = "加法"
+lesson = "一加一等于二。"
+hints = ["数数手指。", "第一个答案是 2。"]
+
 [[katas]]
 id = "counting"
 file = "test_counting.py"
 title = "Counting with a generator"
 hints = ["A generator function has yield in it.", "yield from range(...)", "range(1, n + 1)"]
+
+[katas.zh]
+title = "用生成器计数"
+lesson = "生成器一次产出一个值。"
+hints = ["生成器函数里有 yield。", "yield from range(...)", "range(1, n + 1)"]
 """
 
 MORE_TOPIC = """\
 title = "More"
+
+[zh]
+title = "更多"
 
 [[katas]]
 id = "strings"
 file = "test_strings.py"
 title = "Multiplying strings"
 hints = ["Repetition.", "Twice ab."]
+
+[katas.zh]
+title = "字符串乘法"
+lesson = "字符串可以相乘。"
+hints = ["重复。", "两次 ab。"]
 """
 
 
