@@ -82,7 +82,11 @@ def pytest_addhooks(pluginmanager: pytest.PytestPluginManager) -> None:
 
 
 @pytest.hookimpl(tryfirst=True)
-def pytest_cmdline_main(config: pytest.Config) -> pytest.ExitCode | None:
+def pytest_cmdline_main(config: pytest.Config) -> int | pytest.ExitCode | None:
+    if config.getoption("katas_watch"):
+        from pytest_katas.watch import run_watch
+
+        return run_watch(config)
     if config.getoption("katas_hint") or config.getoption("katas_solution"):
         if config.getoption("katas_hint") and config.getoption("katas_solution"):
             raise pytest.UsageError("use --hint or --solution, not both at once")
