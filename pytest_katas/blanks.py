@@ -18,7 +18,23 @@ from pathlib import Path
 from types import TracebackType
 from typing import NoReturn
 
+from pytest_katas.i18n import Messages
+
 BLANK_NAME = "__"
+
+say = Messages(
+    {
+        "waiting": {
+            "en": "this blank (__) is waiting for your answer",
+            "zh": "这个空（__）在等你填上答案",
+        },
+        "fill-blank": {"en": "fill in the blank on line {line}", "zh": "填上第 {line} 行的空"},
+        "write-body": {
+            "en": "write the body of {function}() on line {line}",
+            "zh": "写出第 {line} 行 {function}() 的函数体",
+        },
+    }
+)
 
 
 class BlankError(Exception):
@@ -31,7 +47,7 @@ class _Blank:
     __slots__ = ()
 
     def _refuse(self, *args: object, **kwargs: object) -> NoReturn:
-        raise BlankError("this blank (__) is waiting for your answer")
+        raise BlankError(say("waiting"))
 
     __eq__ = __ne__ = __lt__ = __le__ = __gt__ = __ge__ = _refuse
     __bool__ = __len__ = __iter__ = __contains__ = __call__ = __getitem__ = _refuse
@@ -41,10 +57,10 @@ class _Blank:
     __enter__ = __exit__ = __await__ = __next__ = _refuse
 
     def __hash__(self) -> int:
-        raise BlankError("this blank (__) is waiting for your answer")
+        raise BlankError(say("waiting"))
 
     def __getattr__(self, name: str) -> NoReturn:
-        raise BlankError("this blank (__) is waiting for your answer")
+        raise BlankError(say("waiting"))
 
     def __repr__(self) -> str:
         return "__"
@@ -164,8 +180,8 @@ class BlankFailure:
 
     def instruction(self) -> str:
         if self.function is not None:
-            return f"write the body of {self.function}() on line {self.line}"
-        return f"fill in the blank on line {self.line}"
+            return say("write-body", function=self.function, line=self.line)
+        return say("fill-blank", line=self.line)
 
 
 def blank_failure(

@@ -307,9 +307,7 @@ class _Loader:
             manifest=self.catalog.display(manifest_path),
             hint_problem=hint_problem,
             translations=translations,
-            translation_problems=tuple(
-                f"{where} {problem}" for problem in translation_problems
-            ),
+            translation_problems=tuple(f"{where} {problem}" for problem in translation_problems),
         )
 
 

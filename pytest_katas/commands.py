@@ -13,9 +13,45 @@ from _pytest.config import create_terminal_writer
 
 from pytest_katas.catalog import Catalog, Kata
 from pytest_katas.hints import show_next_hint
+from pytest_katas.i18n import Messages
 from pytest_katas.layout import Layout, user_paths
 from pytest_katas.progress import Progress, ProgressStore
 from pytest_katas.solutions import show_solution
+
+say = Messages(
+    {
+        "no-katas-folder": {
+            "en": "pytest {command} needs a {folder}/ folder under {root}; run it from the kata "
+            "repository",
+            "zh": "pytest {command} 需要 {root} 下有 {folder}/ 文件夹；请在练习仓库里运行它",
+        },
+        "all-green": {
+            "en": "All {count} katas are green: nothing is left to do.",
+            "zh": "全部 {count} 个练习都通过了：没有要做的了。",
+        },
+        "one-path": {
+            "en": "pytest {command} takes one kata path, not {count}",
+            "zh": "pytest {command} 只接受一个练习路径，而不是 {count} 个",
+        },
+        "is-solution": {
+            "en": "{path} is a solution; name its kata instead: pytest {command} {kata}",
+            "zh": "{path} 是参考答案；请改用它的练习：pytest {command} {kata}",
+        },
+        "no-such-path": {
+            "en": "{path} does not exist; give pytest {command} a kata path such as {example}, "
+            "or no path for the kata you are on",
+            "zh": "{path} 不存在；请给 pytest {command} 一个练习路径，例如 {example}，"
+            "或者不给路径，表示你正在做的练习",
+        },
+        "not-a-kata": {
+            "en": "{path} is not a kata listed in a topic.toml under {folder}/; give pytest "
+            "{command} a kata's file, or no path for the kata you are on",
+            "zh": "{path} 不是 {folder}/ 下某个 topic.toml 列出的练习；请给 pytest {command} "
+            "一个练习文件，或者不给路径，表示你正在做的练习",
+        },
+        "no-katas-yet": {"en": "{folder}/ holds no katas yet", "zh": "{folder}/ 里还没有练习"},
+    }
+)
 
 
 def run_command(config: pytest.Config) -> pytest.ExitCode:
@@ -23,8 +59,12 @@ def run_command(config: pytest.Config) -> pytest.ExitCode:
     layout = Layout.of(config)
     if layout is None:
         raise pytest.UsageError(
-            f"pytest {command} needs a {config.getini('katas_dir')}/ folder under {config.rootpath}"
-            "; run it from the kata repository"
+            say(
+                "no-katas-folder",
+                command=command,
+                folder=config.getini("katas_dir"),
+                root=config.rootpath,
+            )
         )
     writer = create_terminal_writer(config, sys.stdout)
     catalog = Catalog.load(layout.root, layout.katas_dir)
@@ -34,7 +74,7 @@ def run_command(config: pytest.Config) -> pytest.ExitCode:
         writer.line(f"! {warning}", yellow=True)
     kata = target_kata(config, layout, catalog, progress, command)
     if kata is None:
-        writer.line(f"All {len(catalog.katas)} katas are green: nothing is left to do.", green=True)
+        writer.line(say("all-green", count=len(catalog.katas)), green=True)
         return pytest.ExitCode.OK
     if command == "--hint":
         status = show_next_hint(kata, progress, writer)
@@ -54,34 +94,26 @@ def target_kata(
             raise pytest.UsageError(_first_problem(catalog, layout))
         return unfinished[0] if unfinished else None
     if len(paths) > 1:
-        raise pytest.UsageError(f"pytest {command} takes one kata path, not {len(paths)}")
+        raise pytest.UsageError(say("one-path", command=command, count=len(paths)))
     path = paths[0]
     shown = layout.display(path)
     if layout.is_solution(path):
-        raise pytest.UsageError(
-            f"{shown} is a solution; name its kata instead: pytest {command} "
-            f"{layout.display(layout.kata_of(path))}"
-        )
+        kata_path = layout.display(layout.kata_of(path))
+        raise pytest.UsageError(say("is-solution", path=shown, command=command, kata=kata_path))
     if not path.exists():
-        raise pytest.UsageError(
-            f"{shown} does not exist; give pytest {command} a kata path such as "
-            f"{catalog.katas[0].display if catalog.katas else 'katas/<topic>/test_<kata>.py'}, "
-            "or no path for the kata you are on"
-        )
+        example = catalog.katas[0].display if catalog.katas else "katas/<topic>/test_<kata>.py"
+        raise pytest.UsageError(say("no-such-path", path=shown, command=command, example=example))
     kata = catalog.kata_at(path)
     if kata is not None:
         return kata
     under = catalog.katas_under(path) if path.is_dir() else []
     if under:
         return next((kata for kata in under if kata in unfinished), under[0])
-    raise pytest.UsageError(
-        f"{shown} is not a kata listed in a topic.toml under "
-        f"{layout.display(layout.katas_dir)}/; give pytest {command} a kata's file, "
-        "or no path for the kata you are on"
-    )
+    folder = layout.display(layout.katas_dir)
+    raise pytest.UsageError(say("not-a-kata", path=shown, folder=folder, command=command))
 
 
 def _first_problem(catalog: Catalog, layout: Layout) -> str:
     if catalog.problems:
         return str(catalog.problems[0])
-    return f"{layout.display(layout.katas_dir)}/ holds no katas yet"
+    return say("no-katas-yet", folder=layout.display(layout.katas_dir))

@@ -13,7 +13,53 @@ from pathlib import Path
 from types import TracebackType
 
 from pytest_katas.blanks import blank_failure
+from pytest_katas.i18n import Messages
 from pytest_katas.timelimit import StepTimeLimit
+
+say = Messages(
+    {
+        "blank": {
+            "en": "Fill in the blank on line {line} of {path}:",
+            "zh": "填上 {path} 第 {line} 行的空：",
+        },
+        "body": {
+            "en": "Write the body of {function}() on line {line} of {path}:",
+            "zh": "写出 {path} 第 {line} 行 {function}() 的函数体：",
+        },
+        "stopped-at": {"en": " and was stopped on line {line}", "zh": "，停在了第 {line} 行"},
+        "too-long-summary": {
+            "en": "did not finish within {seconds} s{where}: an endless loop?",
+            "zh": "没能在 {seconds} 秒内结束{where}：是死循环吗？",
+        },
+        "too-long": {
+            "en": "{path}: the step did not finish within {seconds} s{where}.\n"
+            "The likely cause is an endless loop: a `while True` that never reaches break or "
+            "return, a for loop or list() over a generator that never stops, or a coroutine "
+            "awaiting something that never happens.",
+            "zh": "{path}：这一步没能在 {seconds} 秒内结束{where}。\n"
+            "最可能的原因是死循环：一个永远走不到 break 或 return 的 `while True`，"
+            "一个对永不停止的生成器做的 for 循环或 list()，"
+            "或者一个在 await 永远不会发生的事情的协程。",
+        },
+        "syntax": {
+            "en": "{kind} on line {line}: {message}",
+            "zh": "第 {line} 行有 {kind}：{message}",
+        },
+        "cannot-import-summary": {
+            "en": "cannot be imported: {what}",
+            "zh": "无法导入：{what}",
+        },
+        "cannot-import-syntax": {
+            "en": "{path} cannot be imported: {what}. Fix that line and run again.",
+            "zh": "{path} 无法导入：{what}。改好这一行再运行。",
+        },
+        "cannot-import": {
+            "en": "{path} cannot be imported: {what}. Fix it and run again.",
+            "zh": "{path} 无法导入：{what}。改好它再运行。",
+        },
+        "at-line": {"en": "{what} (line {line})", "zh": "{what}（第 {line} 行）"},
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -36,9 +82,11 @@ def explain_step_failure(
     blank = blank_failure(error, traceback, kata_path, step)
     if blank is None:
         return None
-    instruction = blank.instruction()
-    text = f"{instruction[0].upper()}{instruction[1:]} of {display}:"
-    return Explanation(instruction, f"{text}\n{excerpt(kata_path, blank.line)}")
+    if blank.function is None:
+        text = say("blank", line=blank.line, path=display)
+    else:
+        text = say("body", function=blank.function, line=blank.line, path=display)
+    return Explanation(blank.instruction(), f"{text}\n{excerpt(kata_path, blank.line)}")
 
 
 def _explain_time_limit(
@@ -47,14 +95,10 @@ def _explain_time_limit(
     lines = [
         entry.lineno for entry in tb.extract_tb(traceback) if Path(entry.filename) == kata_path
     ]
-    where = f" and was stopped on line {lines[-1]}" if lines and lines[-1] else ""
-    summary = f"did not finish within {error.seconds:g} s{where}: an endless loop?"
-    text = (
-        f"{display}: the step did not finish within {error.seconds:g} s{where}.\n"
-        "The likely cause is an endless loop: a `while True` that never reaches break or return, "
-        "a for loop or list() over a generator that never stops, or a coroutine awaiting "
-        "something that never happens."
-    )
+    where = say("stopped-at", line=lines[-1]) if lines and lines[-1] else ""
+    seconds = f"{error.seconds:g}"
+    summary = say("too-long-summary", seconds=seconds, where=where)
+    text = say("too-long", path=display, seconds=seconds, where=where)
     if lines and lines[-1]:
         text += "\n" + excerpt(kata_path, lines[-1])
     return Explanation(summary, text)
@@ -64,10 +108,10 @@ def explain_import_failure(error: BaseException, kata_path: Path, display: str) 
     """A kata module that cannot be imported, such as one with a syntax error."""
     if isinstance(error, SyntaxError) and error.lineno is not None:
         line = error.lineno
-        what = f"{type(error).__name__} on line {line}: {error.msg}"
-        text = f"{display} cannot be imported: {what}. Fix that line and run again.\n"
+        what = say("syntax", kind=type(error).__name__, line=line, message=error.msg)
+        text = say("cannot-import-syntax", path=display, what=what) + "\n"
         text += excerpt(kata_path, line, column=error.offset)
-        return Explanation(f"cannot be imported: {what}", text)
+        return Explanation(say("cannot-import-summary", what=what), text)
     lines = [
         entry.lineno
         for entry in tb.extract_tb(error.__traceback__)
@@ -75,12 +119,11 @@ def explain_import_failure(error: BaseException, kata_path: Path, display: str) 
     ]
     what = f"{type(error).__name__}: {error}"
     if lines and lines[-1]:
-        what += f" (line {lines[-1]})"
-        text = f"{display} cannot be imported: {what}. Fix it and run again.\n"
-        text += excerpt(kata_path, lines[-1])
+        what = say("at-line", what=what, line=lines[-1])
+        text = say("cannot-import", path=display, what=what) + "\n" + excerpt(kata_path, lines[-1])
     else:
-        text = f"{display} cannot be imported: {what}. Fix it and run again."
-    return Explanation(f"cannot be imported: {what}", text)
+        text = say("cannot-import", path=display, what=what)
+    return Explanation(say("cannot-import-summary", what=what), text)
 
 
 def excerpt(path: Path, line: int, *, column: int | None = None, context: int = 2) -> str:

@@ -6,7 +6,29 @@ import pytest
 from _pytest._io import TerminalWriter
 
 from pytest_katas.catalog import Kata
+from pytest_katas.i18n import Messages, current_language
 from pytest_katas.progress import Progress
+
+say = Messages(
+    {
+        "heading": {
+            "en": "Hint {shown} of {total} for {path}: {title}",
+            "zh": "{path}「{title}」的提示，第 {shown} 条（共 {total} 条）",
+        },
+        "one-left": {
+            "en": "1 more hint left: run pytest --hint again for the next one.",
+            "zh": "还剩 1 条提示：再运行一次 pytest --hint 就能看到。",
+        },
+        "more-left": {
+            "en": "{count} more hints left: run pytest --hint again for the next one.",
+            "zh": "还剩 {count} 条提示：再运行一次 pytest --hint 看下一条。",
+        },
+        "no-more": {
+            "en": "That is every hint. The solution unlocks when the kata passes: pytest {path}",
+            "zh": "提示已经全部给出。练习通过后参考答案就会解锁：pytest {path}",
+        },
+    }
+)
 
 
 def show_next_hint(kata: Kata, progress: Progress, writer: TerminalWriter) -> pytest.ExitCode:
@@ -14,20 +36,20 @@ def show_next_hint(kata: Kata, progress: Progress, writer: TerminalWriter) -> py
     if kata.hint_problem is not None:
         raise pytest.UsageError(f"{kata.manifest}: {kata.hint_problem}")
     record = progress.record(kata.id)
-    total = len(kata.hints)
+    language = current_language()
+    hints = kata.hints_in(language)
+    total = len(hints)
     already_all = record.hints_used >= total
     record.hints_used = min(record.hints_used + 1, total)
     shown = record.hints_used
-    writer.line(f"Hint {shown} of {total} for {kata.display}: {kata.title}", bold=True)
-    for number, hint in enumerate(kata.hints[:shown], start=1):
+    title = kata.title_in(language)
+    writer.line(say("heading", shown=shown, total=total, path=kata.display, title=title), bold=True)
+    for number, hint in enumerate(hints[:shown], start=1):
         newest = number == shown and not already_all
         writer.line(f"{'>' if newest else ' '} {number}. {hint}", bold=newest)
     left = total - shown
     if left:
-        more = "1 more hint" if left == 1 else f"{left} more hints"
-        writer.line(f"{more} left: run pytest --hint again for the next one.")
+        writer.line(say("one-left") if left == 1 else say("more-left", count=left))
     else:
-        writer.line(
-            f"That is every hint. The solution unlocks when the kata passes: pytest {kata.display}"
-        )
+        writer.line(say("no-more", path=kata.display))
     return pytest.ExitCode.OK

@@ -15,6 +15,18 @@ from pathlib import Path
 import pytest
 
 from pytest_katas.catalog import resolved
+from pytest_katas.i18n import Messages
+
+say = Messages(
+    {
+        "together": {
+            "en": "{katas}/ and {solutions}/ cannot run together: run the katas (pytest {katas}/) "
+            "and the solutions (pytest {solutions}/) separately",
+            "zh": "{katas}/ 和 {solutions}/ 不能一起运行：请分别运行练习（pytest {katas}/）"
+            "和参考答案（pytest {solutions}/）",
+        },
+    }
+)
 
 
 class Mode(enum.Enum):
@@ -81,9 +93,11 @@ def mode_of(config: pytest.Config, layout: Layout) -> Mode:
     maintainer = any(layout.is_solution(path) for path in paths)
     if learner and maintainer:
         raise pytest.UsageError(
-            f"{layout.display(layout.katas_dir)}/ and {layout.display(layout.solutions_dir)}/ "
-            "cannot run together: run the katas (pytest katas/) and the solutions "
-            "(pytest solutions/) separately"
+            say(
+                "together",
+                katas=layout.display(layout.katas_dir),
+                solutions=layout.display(layout.solutions_dir),
+            )
         )
     if learner:
         return Mode.LEARNER

@@ -14,8 +14,10 @@ import pytest
 
 from pytest_katas.catalog import Catalog, Kata
 from pytest_katas.failures import explain_import_failure, explain_step_failure
+from pytest_katas.json_report import write_run_report
 from pytest_katas.layout import Layout
 from pytest_katas.progress import Progress, ProgressStore
+from pytest_katas.progress import say as progress_messages
 from pytest_katas.report import LearnerReport, one_line
 
 UNLOADABLE = "kata-cannot-be-imported"
@@ -157,8 +159,14 @@ class LearnerRun:
             self.results.record(kata, step, report)
 
     def pytest_sessionfinish(self) -> None:
-        if self.is_worker or not self.results.steps:
+        if self.is_worker:
             return
+        if self.results.steps:
+            self.save_progress()
+        # after the progress is saved: a report that cannot be written costs a warning, no progress
+        self.warnings.extend(write_run_report(self.config, self.catalog, self.progress))
+
+    def save_progress(self) -> None:
         # Read the file again: another run may have saved progress since this one started.
         stored, warnings = self.store.load()
         self.warnings.extend(warning for warning in warnings if warning not in self.warnings)
@@ -175,8 +183,7 @@ class LearnerRun:
             self.store.save(self.progress)
         except OSError as error:
             self.warnings.append(
-                f"{self.store.display} could not be written ({error.strerror}); "
-                "this run's progress was not saved"
+                progress_messages("not-written", path=self.store.display, error=error.strerror)
             )
 
     @pytest.hookimpl(wrapper=True, tryfirst=True)

@@ -12,12 +12,29 @@ import pytest
 from pytest_katas import hookspecs
 from pytest_katas.catalog import Catalog
 from pytest_katas.commands import run_command
+from pytest_katas.i18n import Messages, choose_language, set_language
 from pytest_katas.layout import Layout, Mode, mode_of
 from pytest_katas.learner import LearnerRun
 from pytest_katas.maintainer import MaintainerRun
 from pytest_katas.progress import ProgressStore
 from pytest_katas.solutions import SolutionGuard
 from pytest_katas.timelimit import DEFAULT_SECONDS, TimeLimit, time_limit_of
+
+say = Messages(
+    {
+        "hint-and-solution": {
+            "en": "use --hint or --solution, not both at once",
+            "zh": "--hint 和 --solution 只能用一个，不能同时使用",
+        },
+        "unknown-language": {
+            # the language is not known yet, so this one says it in both
+            "en": "--lang={option} is not a language of pytest-katas; use --lang=en or --lang=zh "
+            "(--lang 只能是 en 或 zh)",
+            "zh": "--lang={option} is not a language of pytest-katas; use --lang=en or --lang=zh "
+            "(--lang 只能是 en 或 zh)",
+        },
+    }
+)
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -56,6 +73,13 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         help="also write your progress to PATH as JSON (for katas-report, or a teacher)",
     )
     group.addoption(
+        "--kata-learner",
+        dest="katas_learner",
+        metavar="NAME",
+        default=None,
+        help="your name in the --kata-report file (default: your login name)",
+    )
+    group.addoption(
         "--lang",
         dest="katas_lang",
         metavar="LANGUAGE",
@@ -83,18 +107,28 @@ def pytest_addhooks(pluginmanager: pytest.PytestPluginManager) -> None:
 
 @pytest.hookimpl(tryfirst=True)
 def pytest_cmdline_main(config: pytest.Config) -> int | pytest.ExitCode | None:
+    use_chosen_language(config)
     if config.getoption("katas_watch"):
         from pytest_katas.watch import run_watch
 
         return run_watch(config)
     if config.getoption("katas_hint") or config.getoption("katas_solution"):
         if config.getoption("katas_hint") and config.getoption("katas_solution"):
-            raise pytest.UsageError("use --hint or --solution, not both at once")
+            raise pytest.UsageError(say("hint-and-solution"))
         return run_command(config)
     return None
 
 
+def use_chosen_language(config: pytest.Config) -> None:
+    option = config.getoption("katas_lang")
+    try:
+        set_language(choose_language(option))
+    except ValueError:
+        raise pytest.UsageError(say("unknown-language", option=option)) from None
+
+
 def pytest_configure(config: pytest.Config) -> None:
+    use_chosen_language(config)
     layout = Layout.of(config)
     if layout is None:
         return

@@ -21,6 +21,40 @@ from typing import Any
 import pytest
 
 from pytest_katas.catalog import Kata
+from pytest_katas.i18n import Messages
+
+say = Messages(
+    {
+        "unreadable": {
+            "en": "{path} could not be read ({error}); progress from this run will be saved when "
+            "the file is readable again",
+            "zh": "无法读取 {path}（{error}）；等这个文件可以读取了，本次的进度才会保存",
+        },
+        "not-json": {"en": "is not valid JSON ({error})", "zh": "不是有效的 JSON（{error}）"},
+        "wrong-schema": {
+            "en": "is not a schema-{schema} progress file",
+            "zh": "不是第 {schema} 版格式的进度文件",
+        },
+        "no-katas": {"en": 'has no "katas" table', "zh": '缺少 "katas" 表'},
+        "dropped": {
+            "en": "{path}: the entries for {ids} did not make sense and were reset; every other "
+            "kata keeps its progress",
+            "zh": "{path}：{ids} 的记录有误，已经重置；其他练习的进度都还在",
+        },
+        "set-aside": {
+            "en": "{path} {what}; it was kept as {backup} and progress starts afresh from this run",
+            "zh": "{path} {what}；原文件已另存为 {backup}，进度从本次运行重新开始记录",
+        },
+        "starts-afresh": {
+            "en": "{path} {what}; progress starts afresh from this run",
+            "zh": "{path} {what}；进度从本次运行重新开始记录",
+        },
+        "not-written": {
+            "en": "{path} could not be written ({error}); this run's progress was not saved",
+            "zh": "无法写入 {path}（{error}）；本次运行的进度没有保存",
+        },
+    }
+)
 
 STATE_SCHEMA = 1
 STATE_FILE = "progress.json"
@@ -135,19 +169,16 @@ class ProgressStore:
         except FileNotFoundError:
             return Progress(), []
         except OSError as error:
-            return Progress(), [
-                f"{self.display} could not be read ({error.strerror}); progress "
-                "from this run will be saved when the file is readable again"
-            ]
+            return Progress(), [say("unreadable", path=self.display, error=error.strerror)]
         try:
             data = json.loads(text)
         except ValueError as error:
-            return Progress(), [self._set_aside(f"is not valid JSON ({error})")]
+            return Progress(), [self._set_aside(say("not-json", error=error))]
         if not isinstance(data, dict) or data.get("schema") != STATE_SCHEMA:
-            return Progress(), [self._set_aside(f"is not a schema-{STATE_SCHEMA} progress file")]
+            return Progress(), [self._set_aside(say("wrong-schema", schema=STATE_SCHEMA))]
         katas = data.get("katas")
         if not isinstance(katas, dict):
-            return Progress(), [self._set_aside('has no "katas" table')]
+            return Progress(), [self._set_aside(say("no-katas"))]
         progress, dropped = Progress(), []
         for kata_id, entry in katas.items():
             record = KataRecord.from_json(entry)
@@ -157,10 +188,7 @@ class ProgressStore:
                 progress.katas[str(kata_id)] = record
         warnings = []
         if dropped:
-            warnings.append(
-                f"{self.display}: the entries for {', '.join(sorted(dropped))} did not make sense "
-                "and were reset; every other kata keeps its progress"
-            )
+            warnings.append(say("dropped", path=self.display, ids=", ".join(sorted(dropped))))
         return progress, warnings
 
     def _set_aside(self, what: str) -> str:
@@ -169,11 +197,8 @@ class ProgressStore:
         try:
             os.replace(self.path, backup)
         except OSError:
-            return f"{self.display} {what}; progress starts afresh from this run"
-        return (
-            f"{self.display} {what}; it was kept as {backup.name} and progress starts afresh "
-            "from this run"
-        )
+            return say("starts-afresh", path=self.display, what=what)
+        return say("set-aside", path=self.display, what=what, backup=backup.name)
 
     def save(self, progress: Progress) -> None:
         """Write atomically, so that an interrupted run never leaves half a file behind."""

@@ -4,6 +4,7 @@ to work on next with its failure in full, every other failure on one line, and t
 from __future__ import annotations
 
 import sys
+import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
@@ -11,7 +12,60 @@ import pytest
 from _pytest._io import TerminalWriter
 
 from pytest_katas.catalog import Catalog, Kata, Topic
+from pytest_katas.i18n import Messages, current_language
 from pytest_katas.progress import Progress
+
+say = Messages(
+    {
+        "heading": {"en": "pytest-katas: your progress", "zh": "pytest-katas：你的进度"},
+        "all-katas": {"en": "All katas", "zh": "全部练习"},
+        "counts": {
+            "en": "{katas_passed}/{katas} katas  {steps_passed}/{steps} steps",
+            "zh": "{katas_passed}/{katas} 个练习  {steps_passed}/{steps} 步",
+        },
+        "first-pass": {
+            "en": "Solved for the first time: {title} ({path}). Its solution is unlocked: "
+            "pytest --solution {path}",
+            "zh": "首次通过：{title}（{path}）。参考答案已解锁：pytest --solution {path}",
+        },
+        "all-green": {
+            "en": "All {count} katas are green. Congratulations: you have seen how Python really "
+            "works underneath!",
+            "zh": "全部 {count} 个练习都通过了。恭喜你：你已经看清了 Python 底层的真实运作！",
+        },
+        "all-unlocked": {
+            "en": "Every solution is unlocked: compare yours with pytest --solution KATA_PATH.",
+            "zh": "所有参考答案都已解锁：用 pytest --solution 练习路径 和你的答案对照。",
+        },
+        "next-up": {"en": "next up: {path}", "zh": "下一个：{path}"},
+        "not-run": {
+            "en": "(not run this time: pytest {path})",
+            "zh": "（本次没有运行它：pytest {path}）",
+        },
+        "steps-failing": {
+            "en": "{failing} of {total} steps failing",
+            "zh": "{total} 步中有 {failing} 步未通过",
+        },
+        "step-failing": {"en": "{failing} of 1 step failing", "zh": "1 步中有 {failing} 步未通过"},
+        "also-failing-kata": {
+            "en": "Also failing, one line per kata:",
+            "zh": "其他未通过的练习（每个一行）：",
+        },
+        "also-failing-step": {
+            "en": "Also failing, one line per step:",
+            "zh": "其他未通过的步骤（每步一行）：",
+        },
+        "stuck": {
+            "en": "Stuck on {title}? Run pytest --hint for a hint ({left} of {total} left).",
+            "zh": "卡在「{title}」了？运行 pytest --hint 看一条提示"
+            "（共 {total} 条，还剩 {left} 条）。",
+        },
+        "stuck-no-hints-left": {
+            "en": "Stuck on {title}? pytest --hint shows its hints again; all {total} are out.",
+            "zh": "卡在「{title}」了？pytest --hint 会再显示一遍提示；{total} 条提示已全部给出。",
+        },
+    }
+)
 
 BAR_WIDTH = 20
 
@@ -68,9 +122,15 @@ class LearnerReport:
     def write(self, text: str = "", **markup: bool) -> None:
         self.terminal.write_line(text, **markup)
 
+    def sep(self, char: str, title: str, **markup: bool) -> None:
+        """pytest's separator line, measured in terminal columns (Chinese takes two each)."""
+        room = self.config.get_terminal_writer().fullwidth - _width(title) - 2
+        left = max(room // 2, 1)
+        self.write(f"{char * left} {title} {char * max(room - left, 1)}", **markup)
+
     def render(self) -> None:
         quiet = self.config.get_verbosity() < 0
-        self.terminal.write_sep("=", "pytest-katas: your progress", bold=True)
+        self.sep("=", say("heading"), bold=True)
         for problem in self.catalog.problems:
             self.write(f"! {problem}", yellow=True)
         for warning in self.warnings:
@@ -82,8 +142,7 @@ class LearnerReport:
             self.render_progress(quiet=quiet)
         for kata in self.first_passes:
             self.write(
-                f"Solved for the first time: {kata.title} ({kata.display}). Its solution is "
-                f"unlocked: pytest --solution {kata.display}",
+                say("first-pass", title=kata.title_in(current_language()), path=kata.display),
                 green=True,
             )
         unfinished = [kata for kata in self.catalog.katas if not self.progress.status(kata).passed]
@@ -99,20 +158,24 @@ class LearnerReport:
     def render_progress(self, *, quiet: bool) -> None:
         rows = topic_progress(self.catalog, self.progress)
         unicode = _can_encode("█░")
-        width = max((len(row.topic.title) for row in rows), default=0)
-        width = max(width, len("All katas"))
+        language = current_language()
+        all_katas = say("all-katas")
+        width = max((_width(row.topic.title_in(language)) for row in rows), default=0)
+        width = max(width, _width(all_katas))
         total_katas = sum(len(row.topic.katas) for row in rows)
         self.widths = (len(str(total_katas)), len(str(sum(row.steps_total for row in rows))))
         if not quiet:
             for row in rows:
-                self.write_row(row.topic.title, width, row, len(row.topic.katas), unicode)
+                self.write_row(
+                    row.topic.title_in(language), width, row, len(row.topic.katas), unicode
+                )
         all_topics = TopicProgress(
-            Topic("", "All katas", ()),
+            Topic("", all_katas, ()),
             sum(row.katas_passed for row in rows),
             sum(row.steps_passed for row in rows),
             sum(row.steps_total for row in rows),
         )
-        self.write_row("All katas", width, all_topics, total_katas, unicode, bold=True)
+        self.write_row(all_katas, width, all_topics, total_katas, unicode, bold=True)
 
     def write_row(
         self,
@@ -126,34 +189,33 @@ class LearnerReport:
     ) -> None:
         done = katas > 0 and row.katas_passed == katas
         colour = {"green": True} if done else {"yellow": True} if row.steps_passed else {}
-        self.terminal.write(f"{title:<{width}}  ", bold=bold)
+        self.terminal.write(title + " " * (width - _width(title) + 2), bold=bold)
         self.terminal.write(bar(row.steps_passed, row.steps_total, unicode=unicode), **colour)
         kata_width, step_width = self.widths
-        counts = (
-            f"{row.katas_passed:>{kata_width}}/{katas:<{kata_width}} katas  "
-            f"{row.steps_passed:>{step_width}}/{row.steps_total:<{step_width}} steps"
+        counts = say(
+            "counts",
+            katas_passed=f"{row.katas_passed:>{kata_width}}",
+            katas=f"{katas:<{kata_width}}",
+            steps_passed=f"{row.steps_passed:>{step_width}}",
+            steps=f"{row.steps_total:<{step_width}}",
         )
         self.terminal.write(f"  {counts}\n", bold=bold)
 
     def render_all_green(self) -> None:
         count = len(self.catalog.katas)
-        self.write(
-            f"All {count} katas are green. Congratulations: you have seen how Python really works "
-            "underneath!",
-            green=True,
-            bold=True,
-        )
-        self.write("Every solution is unlocked: compare yours with pytest --solution KATA_PATH.")
+        self.write(say("all-green", count=count), green=True, bold=True)
+        self.write(say("all-unlocked"))
 
     def render_focus(self, focus: Kata) -> None:
-        self.terminal.write_sep("-", f"next up: {focus.display}", bold=True)
-        self.write(f"{focus.title}", bold=True)
-        lesson = focus.lesson.split("\n\n", 1)[0].strip()
+        language = current_language()
+        self.sep("-", say("next-up", path=focus.display), bold=True)
+        self.write(focus.title_in(language), bold=True)
+        lesson = focus.lesson_in(language).split("\n\n", 1)[0].strip()
         if lesson:
             self.write(lesson)
         reports = self.failures.get(focus.id, [])
         if focus.id not in self.results:
-            self.write(f"(not run this time: pytest {focus.display})")
+            self.write(say("not-run", path=focus.display))
             return
         if not self.show_failures or self.config.option.tbstyle == "no":
             return
@@ -179,14 +241,13 @@ class LearnerReport:
                 continue
             status = self.progress.status(kata)
             failing = status.total_steps - status.passed_steps
-            noun = "step" if status.total_steps == 1 else "steps"
-            steps = f"{failing} of {status.total_steps} {noun} failing"
+            key = "step-failing" if status.total_steps == 1 else "steps-failing"
+            steps = say(key, failing=failing, total=status.total_steps)
             lines.append(f"{kata.display} ({steps}): {self.summary_of(reports[0])}")
         if not lines:
             return
-        what = "step" if per_step else "kata"
         self.write()
-        self.write(f"Also failing, one line per {what}:", bold=True)
+        self.write(say("also-failing-step" if per_step else "also-failing-kata"), bold=True)
         width = max(self.config.get_terminal_writer().fullwidth, 160)
         for line in lines:
             line = f"  {line}"
@@ -196,20 +257,12 @@ class LearnerReport:
 
     def render_hint_command(self, focus: Kata) -> None:
         used = self.progress.katas[focus.id].hints_used if focus.id in self.progress.katas else 0
-        left = max(len(focus.hints) - used, 0)
+        total = len(focus.hints)
+        left = max(total - used, 0)
+        title = focus.title_in(current_language())
         self.write()
-        if left:
-            self.write(
-                f"Stuck on {focus.title}? Run pytest --hint for a hint ({left} of "
-                f"{len(focus.hints)} left).",
-                bold=True,
-            )
-        else:
-            self.write(
-                f"Stuck on {focus.title}? pytest --hint shows its hints again; all "
-                f"{len(focus.hints)} are out.",
-                bold=True,
-            )
+        key = "stuck" if left else "stuck-no-hints-left"
+        self.write(say(key, title=title, left=left, total=total), bold=True)
 
 
 def _write_longrepr(report: pytest.TestReport, writer: TerminalWriter) -> None:
@@ -226,6 +279,11 @@ def _write_longrepr(report: pytest.TestReport, writer: TerminalWriter) -> None:
 def _step_index(report: pytest.TestReport, steps: list[str]) -> int:
     name = report.nodeid.rsplit("::", 1)[-1].split("[", 1)[0]
     return steps.index(name) if name in steps else len(steps)
+
+
+def _width(text: str) -> int:
+    """How many terminal columns a text takes: Chinese characters take two."""
+    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
 
 
 def _can_encode(text: str) -> bool:

@@ -17,8 +17,48 @@ import pytest
 from _pytest._io import TerminalWriter
 
 from pytest_katas.catalog import Catalog, Kata
+from pytest_katas.i18n import Messages, current_language
 from pytest_katas.layout import Layout
 from pytest_katas.progress import Progress
+
+say = Messages(
+    {
+        "hidden": {
+            "en": "{module} is a solution module, and solutions stay hidden in a learner's run",
+            "zh": "{module} 是参考答案模块，练习时参考答案是隐藏的",
+        },
+        "locked-import": {
+            "en": "{module} is the solution to {path} and stays hidden until that kata passes: "
+            "solve {title} to unlock it",
+            "zh": "{module} 是 {path} 的参考答案，在这个练习通过之前一直隐藏：先完成「{title}」"
+            "才能解锁它",
+        },
+        "locked": {
+            "en": "The solution to {path} ({title}) is locked: it unlocks when the kata passes. "
+            "Run pytest {path}, or pytest --hint {path} for a hint.",
+            "zh": "{path}（{title}）的参考答案还锁着：练习通过后才会解锁。"
+            "运行 pytest {path}，或者用 pytest --hint {path} 看提示。",
+        },
+        "missing": {
+            "en": "{path} is missing from this copy of the repository; restore it with git",
+            "zh": "这份仓库里缺少 {path}；用 git 把它恢复回来",
+        },
+        "heading": {
+            "en": "{title}: your {path} against the reference solution",
+            "zh": "{title}：你的 {path} 与参考答案的对照",
+        },
+        "yours": {"en": "yours", "zh": "你的"},
+        "reference": {"en": "reference", "zh": "参考答案"},
+        "same": {
+            "en": "Your file matches the reference solution line for line.",
+            "zh": "你的文件和参考答案逐行相同。",
+        },
+        "legend": {
+            "en": "Lines with - are yours, lines with + the reference's.",
+            "zh": "以 - 开头的行是你的，以 + 开头的行是参考答案的。",
+        },
+    }
+)
 
 
 class SolutionGuard(importlib.abc.MetaPathFinder):
@@ -45,14 +85,10 @@ class SolutionGuard(importlib.abc.MetaPathFinder):
         if kata is not None and self.is_unlocked(kata):
             return None
         if kata is None:
-            message = (
-                f"{fullname} is a solution module, and solutions stay hidden in a learner's run"
-            )
+            message = say("hidden", module=fullname)
         else:
-            message = (
-                f"{fullname} is the solution to {kata.display} and stays hidden until that kata "
-                f"passes: solve {kata.title} to unlock it"
-            )
+            title = kata.title_in(current_language())
+            message = say("locked-import", module=fullname, path=kata.display, title=title)
         raise ImportError(message, name=fullname)
 
     def install(self) -> None:
@@ -67,33 +103,27 @@ def show_solution(
     kata: Kata, layout: Layout, progress: Progress, writer: TerminalWriter
 ) -> pytest.ExitCode:
     """Show the reference solution beside the learner's file, as a diff; refuse while locked."""
+    title = kata.title_in(current_language())
     if not progress.status(kata).unlocked:
-        writer.line(
-            f"The solution to {kata.display} ({kata.title}) is locked: it unlocks when the kata "
-            f"passes. Run pytest {kata.display}, or pytest --hint {kata.display} for a hint.",
-            red=True,
-        )
+        writer.line(say("locked", path=kata.display, title=title), red=True)
         return pytest.ExitCode.TESTS_FAILED
     solution = layout.solution_of(kata.path)
     try:
         reference = solution.read_text(encoding="utf-8").splitlines(keepends=True)
     except OSError:
-        raise pytest.UsageError(
-            f"{layout.display(solution)} is missing from this copy of the repository; "
-            "restore it with git"
-        ) from None
+        raise pytest.UsageError(say("missing", path=layout.display(solution))) from None
     yours = kata.path.read_text(encoding="utf-8").splitlines(keepends=True)
-    writer.line(f"{kata.title}: your {kata.display} against the reference solution", bold=True)
+    writer.line(say("heading", title=title, path=kata.display), bold=True)
     diff = list(
         difflib.unified_diff(
             yours,
             reference,
-            fromfile=f"{kata.display} (yours)",
-            tofile=f"{layout.display(solution)} (reference)",
+            fromfile=f"{kata.display} ({say('yours')})",
+            tofile=f"{layout.display(solution)} ({say('reference')})",
         )
     )
     if not diff:
-        writer.line("Your file matches the reference solution line for line.", green=True)
+        writer.line(say("same"), green=True)
         return pytest.ExitCode.OK
     for line in diff:
         text = line.rstrip("\n")
@@ -108,5 +138,5 @@ def show_solution(
         else:
             writer.line(text)
     writer.line()
-    writer.line("Lines with - are yours, lines with + the reference's.")
+    writer.line(say("legend"))
     return pytest.ExitCode.OK

@@ -14,7 +14,25 @@ from types import FrameType
 
 import pytest
 
+from pytest_katas.i18n import Messages
 from pytest_katas.layout import Layout
+
+say = Messages(
+    {
+        "too-long": {
+            "en": "the step did not finish within {seconds} s",
+            "zh": "这一步没能在 {seconds} 秒内结束",
+        },
+        "not-a-number": {
+            "en": "kata_time_limit must be a number of seconds (0 for none), not {value}",
+            "zh": "kata_time_limit 必须是秒数（0 表示不限时），而不是 {value}",
+        },
+        "negative": {
+            "en": "kata_time_limit must be 0 or more seconds, not {value}",
+            "zh": "kata_time_limit 必须是 0 或更多秒，而不是 {value}",
+        },
+    }
+)
 
 DEFAULT_SECONDS = 5.0
 
@@ -24,7 +42,7 @@ class StepTimeLimit(BaseException):
     learner's code cannot swallow it)."""
 
     def __init__(self, seconds: float) -> None:
-        super().__init__(f"the step did not finish within {seconds:g} s")
+        super().__init__(say("too-long", seconds=f"{seconds:g}"))
         self.seconds = seconds
 
 
@@ -33,11 +51,9 @@ def time_limit_of(config: pytest.Config) -> float:
     try:
         seconds = float(value)
     except ValueError:
-        raise pytest.UsageError(
-            f"kata_time_limit must be a number of seconds (0 for none), not {value!r}"
-        ) from None
+        raise pytest.UsageError(say("not-a-number", value=repr(value))) from None
     if seconds < 0:
-        raise pytest.UsageError(f"kata_time_limit must be 0 or more seconds, not {value!r}")
+        raise pytest.UsageError(say("negative", value=repr(value)))
     return seconds
 
 
