@@ -20,6 +20,8 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
+from pytest_katas.i18n import Messages
+
 if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover - exercised on Python 3.10 only
@@ -32,6 +34,100 @@ TRANSLATIONS = ("zh",)
 """The languages a kata's title, lesson and hints are translated into, beside English."""
 _ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _STEP = re.compile(r"^(?:async[ \t]+)?def[ \t]+(test\w*)[ \t]*\(", re.MULTILINE)
+
+
+say = Messages(
+    {
+        "not-toml": {
+            "en": "not valid TOML ({error}); fix it, or restore it from git",
+            "zh": "不是有效的 TOML（{error}）；改正它，或者用 git 恢复",
+        },
+        "no-curriculum": {
+            "en": 'missing; create it with the topic folders in learner order: topics = ["…"]',
+            "zh": '文件缺失；请创建它，按学习顺序列出主题文件夹：topics = ["…"]',
+        },
+        "no-topics": {
+            "en": 'needs topics = ["folder", …], a list of folder names',
+            "zh": '需要 topics = ["文件夹", …]，一个文件夹名的列表',
+        },
+        "unlisted-topic": {
+            "en": 'topic not listed in {file}; add "{name}" to topics there',
+            "zh": '这个主题没有列在 {file} 里；请把 "{name}" 加进那里的 topics',
+        },
+        "no-topic-file": {
+            "en": "missing; every topic folder needs one (see docs/kata-format.md)",
+            "zh": "文件缺失；每个主题文件夹都需要它（见 docs/kata-format.md）",
+        },
+        "no-topic-title": {
+            "en": 'needs a title = "…" for the topic',
+            "zh": '需要主题的标题 title = "…"',
+        },
+        "katas-not-tables": {
+            "en": "katas must be [[katas]] tables, one per kata",
+            "zh": "katas 必须是 [[katas]] 表，每个练习一个",
+        },
+        "unlisted-kata": {
+            "en": "does not list {file}; add a [[katas]] entry with its id, title and hints",
+            "zh": "没有列出 {file}；请为它加一个 [[katas]] 条目，写上 id、标题和提示",
+        },
+        "kata-number": {"en": "kata #{number}", "zh": "第 {number} 个练习"},
+        "kata-id": {"en": 'kata "{id}"', "zh": '练习 "{id}" '},
+        "not-a-table": {
+            "en": "{where} must be a [[katas]] table",
+            "zh": "{where}必须是 [[katas]] 表",
+        },
+        "bad-id": {
+            "en": '{where} needs an id of lowercase letters, digits and dashes (id = "like-this"), '
+            "not {value}",
+            "zh": '{where}需要一个由小写字母、数字和连字符组成的 id（id = "like-this"），'
+            "而不是 {value}",
+        },
+        "reused-id": {
+            "en": "{where} reuses the id of {other}; every kata needs its own id",
+            "zh": "{where}和 {other} 的 id 重复了；每个练习都需要自己的 id",
+        },
+        "bad-file": {
+            "en": '{where} needs file = "test_….py", not {value}',
+            "zh": '{where}需要 file = "test_….py"，而不是 {value}',
+        },
+        "no-file": {
+            "en": "{where} names {file}, which does not exist",
+            "zh": "{where}指向的 {file} 不存在",
+        },
+        "no-title": {"en": '{where} needs a title = "…"', "zh": '{where}需要标题 title = "…"'},
+        "with-where": {"en": "{where} {problem}", "zh": "{where}{problem}"},
+        "bad-hints": {
+            "en": 'needs hints = ["…", "…"], a list of 2 to 4 non-empty strings',
+            "zh": '需要 hints = ["…", "…"]，一个含 2 到 4 个非空字符串的列表',
+        },
+        "hint-count": {
+            "en": "has {count} hints; give it {low} to {high}",
+            "zh": "有 {count} 条提示；请给它 {low} 到 {high} 条",
+        },
+        "no-translation": {
+            "en": "has no [katas.{language}] table with its title, lesson and hints in {language}",
+            "zh": "缺少 [katas.{language}] 表（{language} 的标题、课文和提示）",
+        },
+        "no-translated-title": {
+            "en": 'needs title = "…" in its [katas.{language}] table',
+            "zh": '的 [katas.{language}] 表需要 title = "…"',
+        },
+        "no-translated-lesson": {
+            "en": 'needs lesson = """…""" in its [katas.{language}] table',
+            "zh": '的 [katas.{language}] 表需要 lesson = """…"""',
+        },
+        "translated-hints": {
+            "en": "[katas.{language}] {problem}",
+            "zh": "的 [katas.{language}] 表{problem}",
+        },
+        "translated-hint-count": {
+            "en": "has {count} hints in [katas.{language}] but {english} in English; translate "
+            "every hint",
+            "zh": "在 [katas.{language}] 里有 {count} 条提示，英文却有 {english} 条；"
+            "请翻译每一条提示",
+        },
+    }
+)
 
 
 @lru_cache(maxsize=16384)
@@ -186,7 +282,7 @@ class _Loader:
         except FileNotFoundError:
             return None
         except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
-            self.problem(path, f"not valid TOML ({error}); fix it, or restore it from git")
+            self.problem(path, say("not-toml", error=error))
             self.unreadable.add(path)
             return {}
 
@@ -194,17 +290,12 @@ class _Loader:
         curriculum_path = self.catalog.katas_dir / CURRICULUM_FILE
         curriculum = self.read_toml(curriculum_path)
         if curriculum is None:
-            self.problem(
-                curriculum_path,
-                'missing; create it with the topic folders in learner order: topics = ["…"]',
-            )
+            self.problem(curriculum_path, say("no-curriculum"))
             return
         names = curriculum.get("topics")
         if not isinstance(names, list) or not all(isinstance(name, str) for name in names):
             if curriculum:
-                self.problem(
-                    curriculum_path, 'needs topics = ["folder", …], a list of folder names'
-                )
+                self.problem(curriculum_path, say("no-topics"))
             return
         for name in dict.fromkeys(names):
             self.load_topic(name)
@@ -215,9 +306,7 @@ class _Loader:
         for manifest in sorted(katas_dir.glob(f"*/{TOPIC_FILE}")):
             if manifest.parent.name not in listed:
                 self.problem(
-                    manifest,
-                    f"topic not listed in {CURRICULUM_FILE}; add "
-                    f'"{manifest.parent.name}" to topics there',
+                    manifest, say("unlisted-topic", file=CURRICULUM_FILE, name=manifest.parent.name)
                 )
 
     def load_topic(self, name: str) -> None:
@@ -225,18 +314,16 @@ class _Loader:
         manifest_path = folder / TOPIC_FILE
         manifest = self.read_toml(manifest_path)
         if manifest is None:
-            self.problem(
-                manifest_path, "missing; every topic folder needs one (see docs/kata-format.md)"
-            )
+            self.problem(manifest_path, say("no-topic-file"))
             return
         title = manifest.get("title")
         if not isinstance(title, str) or not title.strip():
             if manifest:
-                self.problem(manifest_path, 'needs a title = "…" for the topic')
+                self.problem(manifest_path, say("no-topic-title"))
             title = name.replace("_", " ").capitalize()
         entries = manifest.get("katas", [])
         if not isinstance(entries, list):
-            self.problem(manifest_path, "katas must be [[katas]] tables, one per kata")
+            self.problem(manifest_path, say("katas-not-tables"))
             entries = []
         katas = [
             kata
@@ -247,11 +334,7 @@ class _Loader:
         unlisted = [] if manifest_path in self.unreadable else sorted(folder.glob("test_*.py"))
         for module in unlisted:
             if module.name not in listed:
-                self.problem(
-                    manifest_path,
-                    f"does not list {module.name}; add a [[katas]] entry with its id, title and "
-                    "hints",
-                )
+                self.problem(manifest_path, say("unlisted-kata", file=module.name))
         translated_titles = {}
         for language in TRANSLATIONS:
             table = manifest.get(language)
@@ -260,39 +343,32 @@ class _Loader:
         self.catalog.topics.append(Topic(name, title.strip(), tuple(katas), translated_titles))
 
     def load_kata(self, topic: str, manifest_path: Path, number: int, entry: Any) -> Kata | None:
-        where = f"kata #{number}"
+        where = say("kata-number", number=number)
         if not isinstance(entry, dict):
-            self.problem(manifest_path, f"{where} must be a [[katas]] table")
+            self.problem(manifest_path, say("not-a-table", where=where))
             return None
         kata_id, file, title = entry.get("id"), entry.get("file"), entry.get("title")
         if not isinstance(kata_id, str) or not _ID.fullmatch(kata_id):
-            self.problem(
-                manifest_path,
-                f"{where} needs an id of lowercase letters, digits and dashes "
-                f'(id = "like-this"), not {kata_id!r}',
-            )
+            self.problem(manifest_path, say("bad-id", where=where, value=repr(kata_id)))
             return None
-        where = f'kata "{kata_id}"'
+        where = say("kata-id", id=kata_id)
         if kata_id in self.seen_ids:
-            self.problem(
-                manifest_path,
-                f"{where} reuses the id of {self.seen_ids[kata_id]}; every kata needs its own id",
-            )
+            self.problem(manifest_path, say("reused-id", where=where, other=self.seen_ids[kata_id]))
             return None
         if not isinstance(file, str) or not re.fullmatch(r"test_\w+\.py", file):
-            self.problem(manifest_path, f'{where} needs file = "test_….py", not {file!r}')
+            self.problem(manifest_path, say("bad-file", where=where, value=repr(file)))
             return None
         path = manifest_path.parent / file
         if not path.is_file():
-            self.problem(manifest_path, f"{where} names {file}, which does not exist")
+            self.problem(manifest_path, say("no-file", where=where, file=file))
             return None
         self.seen_ids[kata_id] = self.catalog.display(path)
         if not isinstance(title, str) or not title.strip():
-            self.problem(manifest_path, f'{where} needs a title = "…"')
+            self.problem(manifest_path, say("no-title", where=where))
             title = path.stem.removeprefix("test_").replace("_", " ")
         hints, hint_problem = _read_hints(entry.get("hints"))
         if hint_problem:
-            hint_problem = f"{where} {hint_problem}"
+            hint_problem = say("with-where", where=where, problem=hint_problem)
             self.problem(manifest_path, hint_problem)
         translations, translation_problems = _read_translations(entry, len(hints))
         return Kata(
@@ -307,7 +383,9 @@ class _Loader:
             manifest=self.catalog.display(manifest_path),
             hint_problem=hint_problem,
             translations=translations,
-            translation_problems=tuple(f"{where} {problem}" for problem in translation_problems),
+            translation_problems=tuple(
+                say("with-where", where=where, problem=problem) for problem in translation_problems
+            ),
         )
 
 
@@ -318,22 +396,24 @@ def _read_translations(
     for language in TRANSLATIONS:
         table = entry.get(language)
         if not isinstance(table, dict):
-            problems.append(
-                f"has no [katas.{language}] table with its title, lesson and hints in {language}"
-            )
+            problems.append(say("no-translation", language=language))
             continue
         title, lesson = table.get("title"), table.get("lesson")
         hints, hint_problem = _read_hints(table.get("hints"))
         if not isinstance(title, str) or not title.strip():
-            problems.append(f'needs title = "…" in its [katas.{language}] table')
+            problems.append(say("no-translated-title", language=language))
         if not isinstance(lesson, str) or not lesson.strip():
-            problems.append(f'needs lesson = """…""" in its [katas.{language}] table')
+            problems.append(say("no-translated-lesson", language=language))
         if hint_problem:
-            problems.append(f"[katas.{language}] {hint_problem}")
+            problems.append(say("translated-hints", language=language, problem=hint_problem))
         elif len(hints) != hint_count:
             problems.append(
-                f"has {len(hints)} hints in [katas.{language}] but {hint_count} in English; "
-                "translate every hint"
+                say(
+                    "translated-hint-count",
+                    count=len(hints),
+                    language=language,
+                    english=hint_count,
+                )
             )
         if isinstance(title, str) and isinstance(lesson, str) and not hint_problem:
             translations[language] = Translation(title.strip(), lesson.strip(), hints)
@@ -344,9 +424,9 @@ def _read_hints(hints: Any) -> tuple[tuple[str, ...], str | None]:
     if not isinstance(hints, list) or not all(
         isinstance(hint, str) and hint.strip() for hint in hints
     ):
-        return (), 'needs hints = ["…", "…"], a list of 2 to 4 non-empty strings'
+        return (), say("bad-hints")
     if not MIN_HINTS <= len(hints) <= MAX_HINTS:
-        return (), f"has {len(hints)} hints; give it {MIN_HINTS} to {MAX_HINTS}"
+        return (), say("hint-count", count=len(hints), low=MIN_HINTS, high=MAX_HINTS)
     return tuple(hint.strip() for hint in hints), None
 
 

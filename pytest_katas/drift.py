@@ -11,6 +11,40 @@ import ast
 from dataclasses import dataclass
 
 from pytest_katas.blanks import BLANK_NAME, find_blank_sites
+from pytest_katas.i18n import Messages
+
+say = Messages(
+    {
+        "kata-unparsable": {
+            "en": "the kata does not parse: {error} on line {line}",
+            "zh": "练习无法解析：第 {line} 行 {error}",
+        },
+        "solution-unparsable": {
+            "en": "the solution does not parse: {error} on line {line}",
+            "zh": "参考答案无法解析：第 {line} 行 {error}",
+        },
+        "blank-left": {
+            "en": "the solution still has a blank __ on line {line}",
+            "zh": "参考答案第 {line} 行还有一个空 __",
+        },
+        "differ": {"en": "{kata}, but {solution}", "zh": "{kata}，而{solution}"},
+        "missing": {
+            "en": "{kata}, missing from the solution",
+            "zh": "{kata}，参考答案里没有这一句",
+        },
+        "added": {
+            "en": "{solution}, which the kata does not have",
+            "zh": "{solution}，练习里没有这一句",
+        },
+        "nothing": {"en": "the {side} has nothing there", "zh": "{side}在那里什么也没有"},
+        "line-is": {
+            "en": "line {line} of the {side} is `{text}`",
+            "zh": "{side}第 {line} 行是 `{text}`",
+        },
+        "kata": {"en": "kata", "zh": "练习"},
+        "solution": {"en": "solution", "zh": "参考答案"},
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -24,15 +58,15 @@ def find_drift(kata_source: str, solution_source: str) -> Drift | None:
     try:
         kata_tree = ast.parse(kata_source)
     except SyntaxError as error:
-        return Drift(f"the kata does not parse: {error.msg} on line {error.lineno}")
+        return Drift(say("kata-unparsable", error=error.msg, line=error.lineno))
     try:
         solution_tree = ast.parse(solution_source)
     except SyntaxError as error:
-        return Drift(f"the solution does not parse: {error.msg} on line {error.lineno}")
+        return Drift(say("solution-unparsable", error=error.msg, line=error.lineno))
     left = find_blank_sites(solution_source)
     if left.lines or left.build_blanks:
         line = left.lines[0] if left.lines else left.build_blanks[0].line
-        return Drift(f"the solution still has a blank __ on line {line}")
+        return Drift(say("blank-left", line=line))
     return _Comparison(kata_source, solution_source).nodes(kata_tree, solution_tree)
 
 
@@ -60,24 +94,24 @@ class _Comparison:
         solution_node = solution if located else self.solution_at
         kata_text = self.describe(kata_node, self.kata_source, "kata")
         solution_text = self.describe(solution_node, self.solution_source, "solution")
-        return Drift(f"{kata_text}, but {solution_text}")
+        return Drift(say("differ", kata=kata_text, solution=solution_text))
 
     def missing(self, kata: ast.AST) -> Drift:
-        return Drift(f"{self.describe(kata, self.kata_source, 'kata')}, missing from the solution")
+        return Drift(say("missing", kata=self.describe(kata, self.kata_source, "kata")))
 
     def added(self, solution: ast.AST) -> Drift:
         where = self.describe(solution, self.solution_source, "solution")
-        return Drift(f"{where}, which the kata does not have")
+        return Drift(say("added", solution=where))
 
     @staticmethod
     def describe(node: object, source: str, side: str) -> str:
         if not isinstance(node, ast.AST) or not hasattr(node, "lineno"):
-            return f"the {side} has nothing there"
+            return say("nothing", side=say(side))
         text = (ast.get_source_segment(source, node) or "").strip().splitlines()
         shown = text[0] if text else type(node).__name__
         if len(shown) > 60:
             shown = shown[:57] + "..."
-        return f"line {node.lineno} of the {side} is `{shown}`"
+        return say("line-is", line=node.lineno, side=say(side), text=shown)
 
     def nodes(self, kata: ast.AST, solution: ast.AST) -> Drift | None:
         if _is_blank(kata) and isinstance(solution, ast.expr):

@@ -86,6 +86,10 @@ class ReportFormatError(ValueError):
     """A report file that does not follow the schema: the message says what is wrong."""
 
 
+class NewerSchemaError(ReportFormatError):
+    """A report file of a schema version this release does not know: the message says to upgrade."""
+
+
 @dataclass(frozen=True)
 class TopicEntry:
     id: str
@@ -168,7 +172,7 @@ class KataReport:
         if not isinstance(schema, str) or not schema.startswith(f"{SCHEMA_NAME}/"):
             raise ReportFormatError(say("no-schema", schema=SCHEMA))
         if schema != SCHEMA:
-            raise ReportFormatError(say("newer-schema", found=schema, schema=SCHEMA))
+            raise NewerSchemaError(say("newer-schema", found=schema, schema=SCHEMA))
         the_file = say("the-file")
         topics = []
         for number, item in enumerate(_list(data, "topics", the_file), start=1):
@@ -304,15 +308,14 @@ def build_report(
     )
 
 
-def write_json_atomically(path: Path, data: Any) -> None:
-    """Write `data` to `path` through a temporary file beside it, so that the file is either the
-    old one or the whole new one, never half of it. Raises OSError."""
+def write_text_atomically(path: Path, text: str) -> None:
+    """Write `text` to `path` through a temporary file beside it, so that the file is either the
+    old one or the whole new one, never half of it. Missing folders are made. Raises OSError."""
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}-", suffix=".tmp")
     try:
         with os.fdopen(handle, "w", encoding="utf-8") as file:
-            json.dump(data, file, indent=2, ensure_ascii=False)
-            file.write("\n")
+            file.write(text)
         os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
@@ -331,7 +334,9 @@ def write_report(
     """Write the report file; return the warnings (one line each) for the learner."""
     report = build_report(catalog, progress, learner=learner, language=language)
     try:
-        write_json_atomically(path, report.to_json())
+        write_text_atomically(
+            path, json.dumps(report.to_json(), indent=2, ensure_ascii=False) + "\n"
+        )
     except OSError as error:
         reason = error.strerror or type(error).__name__
         return [say("not-written", path=display, reason=reason)]

@@ -21,12 +21,60 @@ import pytest
 from pytest_katas.catalog import TOPIC_FILE, TRANSLATIONS, Catalog, iter_kata_modules
 from pytest_katas.drift import find_drift
 from pytest_katas.failures import explain_step_failure
+from pytest_katas.i18n import Messages
 from pytest_katas.layout import Layout
 from pytest_katas.learner import KataModule, UnloadableKata
 from pytest_katas.report import one_line
 from pytest_katas.timelimit import StepTimeLimit
 
 SHIPPED = "kata-fails-as-shipped"
+
+say = Messages(
+    {
+        "no-topic-translation": {
+            "en": "{manifest}: needs a [{language}] table with the topic's title in {language}",
+            "zh": "{manifest}：需要一个 [{language}] 表，写上主题的 {language} 标题",
+        },
+        "no-solution": {
+            "en": "{kata} has no solution: add {solution}",
+            "zh": "{kata} 没有参考答案：请添加 {solution}",
+        },
+        "no-kata": {
+            "en": "{solution} has no kata: add {kata} or delete the solution",
+            "zh": "{solution} 没有对应的练习：请添加 {kata}，或者删掉这个参考答案",
+        },
+        "kata-missing": {
+            "en": "{solution} has no kata: {kata} is missing",
+            "zh": "{solution} 没有对应的练习：缺少 {kata}",
+        },
+        "unlisted": {
+            "en": "{kata} is not listed in its topic.toml, so it has no id, title or hints",
+            "zh": "{kata} 没有列在它的 topic.toml 里，所以没有 id、标题和提示",
+        },
+        "no-lesson": {
+            "en": "{kata} has no lesson: give it a module docstring that states it",
+            "zh": "{kata} 没有课文：请给它写一个说明要点的模块文档字符串",
+        },
+        "no-steps": {
+            "en": "{kata} has no steps: add test_… functions",
+            "zh": "{kata} 没有步骤：请添加 test_… 函数",
+        },
+        "drift": {
+            "en": "{solution} is not {kata} with its blanks filled: {difference}",
+            "zh": "{solution} 不只是把 {kata} 的空填上了：{difference}",
+        },
+        "passes-as-shipped": {
+            "en": "{step} passes as shipped, so a learner has nothing to do: give it a blank __ "
+            "to fill in or a function to write",
+            "zh": "{step} 原样就能通过，学习者无事可做：给它一个要填的空 __，或者一个要写的函数",
+        },
+        "fails-without-blank": {
+            "en": "{step} fails as shipped, but not because of a blank ({message}): filling in "
+            "its blanks could not make it pass",
+            "zh": "{step} 原样会失败，但不是因为空（{message}）：填好空也无法让它通过",
+        },
+    }
+)
 
 
 class CheckFailed(Exception):
@@ -66,7 +114,7 @@ class CatalogCheck(Check):
         for topic in catalog.topics:
             manifest = f"{catalog.display(catalog.katas_dir / topic.name)}/{TOPIC_FILE}"
             problems += [
-                f"{manifest}: needs a [{language}] table with the topic's title in {language}"
+                say("no-topic-translation", manifest=manifest, language=language)
                 for language in TRANSLATIONS
                 if language not in topic.translated_titles
             ]
@@ -78,13 +126,12 @@ class PairsCheck(Check):
         layout = self.run.layout
         shown = layout.display
         problems = [
-            f"{shown(kata)} has no solution: add {shown(layout.solution_of(kata))}"
+            say("no-solution", kata=shown(kata), solution=shown(layout.solution_of(kata)))
             for kata in iter_kata_modules(layout.katas_dir)
             if not layout.solution_of(kata).is_file()
         ]
         problems += [
-            f"{shown(solution)} has no kata: add {shown(layout.kata_of(solution))}"
-            " or delete the solution"
+            say("no-kata", solution=shown(solution), kata=shown(layout.kata_of(solution)))
             for solution in iter_kata_modules(layout.solutions_dir)
             if not layout.kata_of(solution).is_file()
         ]
@@ -97,18 +144,18 @@ class KataChecks(Check):
         kata_path = layout.kata_of(self.path)
         shown = layout.display(kata_path)
         if not kata_path.is_file():
-            return [f"{layout.display(self.path)} has no kata: {shown} is missing"]
+            return [say("kata-missing", solution=layout.display(self.path), kata=shown)]
         kata = catalog.kata_at(kata_path)
         if kata is None:
-            return [f"{shown} is not listed in its topic.toml, so it has no id, title or hints"]
+            return [say("unlisted", kata=shown)]
         problems = []
         if kata.hint_problem:
             problems.append(f"{kata.manifest}: {kata.hint_problem}")
         problems += [f"{kata.manifest}: {problem}" for problem in kata.translation_problems]
         if not kata.lesson:
-            problems.append(f"{shown} has no lesson: give it a module docstring that states it")
+            problems.append(say("no-lesson", kata=shown))
         if not kata.steps:
-            problems.append(f"{shown} has no steps: add test_… functions")
+            problems.append(say("no-steps", kata=shown))
         results = self.config.hook.pytest_katas_check(
             kata=kata,
             kata_source=kata_path.read_text(encoding="utf-8"),
@@ -124,17 +171,19 @@ class SameAsKata(Check):
         kata_path = layout.kata_of(self.path)
         if not kata_path.is_file():
             return [
-                f"{layout.display(self.path)} has no kata: {layout.display(kata_path)} is missing"
+                say(
+                    "kata-missing",
+                    solution=layout.display(self.path),
+                    kata=layout.display(kata_path),
+                )
             ]
         drift = find_drift(
             kata_path.read_text(encoding="utf-8"), self.path.read_text(encoding="utf-8")
         )
         if drift is None:
             return []
-        return [
-            f"{layout.display(self.path)} is not {layout.display(kata_path)} with its blanks "
-            f"filled: {drift.message}"
-        ]
+        solution, kata = layout.display(self.path), layout.display(kata_path)
+        return [say("drift", solution=solution, kata=kata, difference=drift.message)]
 
 
 class ShippedKata(KataModule):
@@ -204,10 +253,7 @@ class MaintainerRun:
         shown = f"{self.layout.display(item.path)}::{item.name}"
         if report.passed:
             report.outcome = "failed"
-            report.longrepr = (
-                f"{shown} passes as shipped, so a learner has nothing to do: give it a blank __ "
-                "to fill in or a function to write"
-            )
+            report.longrepr = say("passes-as-shipped", step=shown)
         elif call.excinfo is not None:
             error = call.excinfo.value
             why = explain_step_failure(
@@ -218,8 +264,5 @@ class MaintainerRun:
                 report.longrepr = None
             else:
                 message = one_line(call.excinfo.exconly()) if why is None else why.summary
-                report.longrepr = (
-                    f"{shown} fails as shipped, but not because of a blank ({message}): filling "
-                    "in its blanks could not make it pass"
-                )
+                report.longrepr = say("fails-without-blank", step=shown, message=message)
         return report

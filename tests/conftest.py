@@ -6,7 +6,15 @@ from collections.abc import Callable
 
 import pytest
 
+from pytest_katas.i18n import set_language
 from tests.kata_repo import KataRepo
+
+
+@pytest.fixture(autouse=True)
+def english(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tests read English unless they choose otherwise, whatever the machine's locale."""
+    monkeypatch.setenv("PYTEST_KATAS_LANG", "en")
+    set_language("en")
 
 
 @pytest.fixture
