@@ -1,4 +1,4 @@
-"""Closing an unstarted or finished generator does nothing; after close(), next() stops at once.
+"""Closing an unstarted or finished generator does nothing; after close(), next() raises StopIteration.
 
 A generator that never started has entered no try block, so close() just marks it closed: not
 even its finally blocks run. A finished generator has nothing left to clean up. Closing twice is

@@ -3,7 +3,7 @@
 Built-in names such as `len` live in the `builtins` module; a name that is neither local nor global
 is looked up there. CPython also puts a `__builtins__` variable into every module's globals, as an
 implementation detail: in `__main__` it is the `builtins` module, but in an imported module it is
-that module's `__dict__`, a plain dict. The seed note uses `__builtins__.len([1, 2, 3])` as if it
+`builtins.__dict__`, a plain dict. The seed note uses `__builtins__.len([1, 2, 3])` as if it
 always worked; in fact it works only in the main script, and raises `AttributeError` in an imported
 module. `import builtins` works everywhere, even when a global hides a built-in. Each step runs a
 `main.py` that imports a module `tool.py` beside it.

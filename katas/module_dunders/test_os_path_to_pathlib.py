@@ -2,10 +2,10 @@
 
 The seed note's table pairs `os.path.join(base, f"{name}.txt")` with `Path(base) / f"{name}.txt"`,
 `os.path.abspath(__file__)` with `Path(__file__).resolve()`, and `os.makedirs(p, exist_ok=True)`
-with `Path(p).mkdir(parents=True, exist_ok=True)` (its snippet also forgets `import os`). The pairs
+with `Path('folder').mkdir(parents=True, exist_ok=True)` (its snippet also forgets `import os`). The pairs
 are not exact twins: `abspath` only makes a path absolute and tidies `..`, while `resolve` also
-follows symbolic links, like `os.path.realpath`; and a bare `mkdir()` fails where `makedirs` would
-not.
+follows symbolic links, like `os.path.realpath`; and a bare `mkdir()` fails where
+`makedirs(p, exist_ok=True)` would not.
 """
 
 import os

@@ -3,7 +3,7 @@
 `python package_a/module_a.py` runs a *file*. Python puts the folder that file is in
 (`project/package_a`) at `sys.path[0]`, and sets `__package__` to `None`: a path says nothing
 about packages. `python -m package_a.module_a` runs a *module*: Python puts the current folder
-(`project`) at `sys.path[0]`, imports `package_a.module_a` from there, and sets `__package__` to
+(`project`) at `sys.path[0]`, finds `package_a.module_a` there, and sets `__package__` to
 `'package_a'`. The seed note's table has this right, on every version from 3.10 to 3.13.
 """
 

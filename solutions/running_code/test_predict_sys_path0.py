@@ -1,8 +1,9 @@
 """`sys.path[0]` follows one rule per way of starting Python: write it down as a function.
 
-A script puts its own folder first (made absolute; where you stand does not matter), `-m` puts
-the current folder, and `-c` puts the empty string `''`. (That is without `-P` or `-I`, which
-from 3.11 leave the first entry out altogether.) Each step below compares your function with what
+A script puts its own folder first (as a full path with symlinks resolved: the script's folder,
+not the folder you run it from), `-m` puts the current folder, and `-c` puts the empty string
+`''`. (That is without `-I`, which always leaves that entry out, or `-P`, which does the same
+from 3.11.) Each step below compares your function with what
 a real interpreter reports.
 """
 
