@@ -1,7 +1,7 @@
 """A coroutine goes CORO_CREATED, then CORO_RUNNING / CORO_SUSPENDED by turns, then CORO_CLOSED.
 
 `inspect.getcoroutinestate(coro)` names the state. A coroutine is RUNNING only while its own code
-executes, so only the coroutine itself can see that state; it is SUSPENDED while it waits at an
+executes, so only code running inside it (or called from it) can see that state; it is SUSPENDED while it waits at an
 `await`. The seed note calls the four states Pending, Running, Suspended and Completed: those are
 not Python's names. "Pending" and "done" are words for Tasks and Futures (`task.done()`).
 """
