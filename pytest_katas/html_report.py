@@ -6,7 +6,7 @@
 For one learner the page shows a progress bar per topic, in learner order, and every kata with its
 status, steps and hints. For a class (two files or more) it shows a table of learners against katas,
 the katas as columns grouped by topic in learner order, each cell coloured by status and showing
-the hints used; under it, for each kata, how many learners have started it and not passed it, the
+the hints used; under it, for each kata, how many learners are stuck on it (see `stuck_on`), the
 most stuck highlighted, and named at the top of the page.
 
 The page is self-contained: inline CSS, no script, no external resource, so it can be mailed or
@@ -21,6 +21,7 @@ import json
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from html import escape
 from pathlib import Path
 
@@ -140,7 +141,7 @@ say = Messages(
             "en": "{passed}/{total} katas · {steps_passed}/{steps_total} steps",
             "zh": "{passed}/{total} 个练习 · {steps_passed}/{steps_total} 步",
         },
-        "hints-count": {"en": " · {count} hints used", "zh": " · 已用 {count} 条提示"},
+        "hints-count": {"en": " · hints used: {count}", "zh": " · 已用提示：{count} 条"},
         "by-topic": {"en": "Progress by topic", "zh": "各主题进度"},
         "kata-list": {"en": "Every kata", "zh": "全部练习"},
         "column-kata": {"en": "Kata", "zh": "练习"},
@@ -151,22 +152,31 @@ say = Messages(
         "column-learner": {"en": "Learner", "zh": "学员"},
         "column-passed": {"en": "Passed", "zh": "通过"},
         "of": {"en": "{count} of {total}", "zh": "{count}/{total}"},
-        "stuck-row": {"en": "Stuck (started, not passed)", "zh": "卡住（已开始但未通过）"},
+        "stuck-row": {"en": "Stuck here", "zh": "卡在这里"},
+        "stuck-legend": {"en": "stuck here", "zh": "卡在这里"},
+        "stuck-here": {"en": "; stuck here", "zh": "；卡在这里"},
+        "stuck-note": {
+            "en": "Stuck here: learners who started the kata and have not passed it, and have "
+            "worked on it: a step of it passed, they took a hint, or it is the next kata they "
+            "have to pass in learner order. (Running every kata at once starts them all; that "
+            "alone is not being stuck.)",
+            "zh": "卡在这里：已开始但尚未通过、并且在这个练习上下过功夫的学员：它有步骤通过过、"
+            "看过它的提示，或者它是按学习顺序下一个要通过的练习。（一次运行全部练习会把它们都"
+            "标为已开始，但这本身不算卡住。）",
+        },
         "passed-row": {"en": "Passed", "zh": "已通过"},
         "most-stuck": {
-            "en": "Most stuck: {katas}: {count} of {learners} learners started and have not "
-            "passed it.",
-            "zh": "卡住的人最多：{katas}：{learners} 名学员中有 {count} 名已开始但尚未通过。",
+            "en": "Most stuck: {katas}: {count} of {learners} learners are stuck there.",
+            "zh": "卡住的人最多：{katas}：{learners} 名学员中有 {count} 名卡在这里。",
         },
         "most-stuck-many": {
-            "en": "Most stuck: {katas}: {count} of {learners} learners started each and have not "
-            "passed it.",
-            "zh": "卡住的人最多：{katas}：{learners} 名学员中各有 {count} 名已开始但尚未通过。",
+            "en": "Most stuck: {katas}: {count} of {learners} learners are stuck at each.",
+            "zh": "卡住的人最多：{katas}：{learners} 名学员中各有 {count} 名卡在这里。",
         },
         "and-more": {"en": "and {count} more", "zh": "另有 {count} 个"},
         "nobody-stuck": {
-            "en": "Nobody is stuck: every kata started has passed.",
-            "zh": "没有人卡住：开始过的练习都已通过。",
+            "en": "Nobody is stuck right now.",
+            "zh": "目前没有人卡住。",
         },
         "cell": {
             "en": "{learner} · {kata}: {status}, {steps_passed}/{steps_total} steps, "
@@ -179,8 +189,8 @@ say = Messages(
             "zh": "{learner} · {kata}：该学员的报告中没有此练习",
         },
         "stuck-cell": {
-            "en": "{kata}: {count} learners started and have not passed it",
-            "zh": "{kata}：{count} 名学员已开始但尚未通过",
+            "en": "{kata}: {count} learners stuck here",
+            "zh": "{kata}：{count} 名学员卡在这里",
         },
     }
 )
@@ -229,11 +239,11 @@ table {{ border-collapse: collapse; }}
 .class th.topic {{ font-size: 12px; text-align: left; padding: 2px 4px; border-left: 2px solid
   #ffffff; background: #f1f3f5; white-space: nowrap; overflow: hidden; text-overflow: ellipsis;
   max-width: 0; }}
-.class th.kata {{ height: 170px; vertical-align: bottom; font-weight: normal; }}
-.class th.kata div {{ writing-mode: vertical-rl; transform: rotate(180deg); max-height: 166px;
+.class th.kata {{ height: 210px; vertical-align: bottom; font-weight: normal; }}
+.class th.kata div {{ writing-mode: vertical-rl; transform: rotate(180deg); max-height: 206px;
   white-space: nowrap; overflow: hidden; text-overflow: ellipsis; font-size: 12px;
   margin: 0 auto 4px; }}
-.class td.cell {{ width: 22px; min-width: 22px; height: 24px; text-align: center;
+.class td.cell {{ width: 26px; min-width: 26px; height: 24px; text-align: center;
   border: 1px solid #ffffff; }}
 .class .first {{ border-left: 2px solid #ffffff; }}
 .class tr.stuck td, .class tr.stuck th, .class tr.done td, .class tr.done th {{ height: 24px;
@@ -244,6 +254,9 @@ table {{ border-collapse: collapse; }}
 .class tr.stuck td.most {{ background: {COLOURS["stuck"]}; color: #ffffff; font-weight: bold; }}
 .class tr.stuck td {{ border: 1px solid #ffffff; }}
 .class tr.stuck th {{ padding-top: 6px; }}
+.on {{ box-shadow: inset 0 0 0 2px {COLOURS["stuck"]}; }}
+.swatch.on {{ width: 12px; height: 12px; box-shadow: inset 0 0 0 2px {COLOURS["stuck"]}; }}
+.note {{ color: #59636e; font-size: 12px; max-width: 900px; }}
 """
 
 
@@ -271,13 +284,36 @@ def when(stamp: str) -> str:
     return f"{date} {time[:5]}{zone}"
 
 
+def stuck_on(report: KataReport) -> set[str]:
+    """The katas a learner is stuck on: started and not passed, and worked on: a step of it has
+    passed, a hint of it was shown, or it is the next kata to pass in learner order.
+
+    A learner who runs `pytest katas/` starts every kata at once; that alone is not being stuck,
+    or every kata after the learner's would count as much as the one they are on."""
+    next_up = next((kata.id for kata in report.katas if kata.status != PASSED), None)
+    return {
+        kata.id
+        for kata in report.katas
+        if kata.status == FAILING
+        and (kata.steps_passed > 0 or kata.hints_used > 0 or kata.id == next_up)
+    }
+
+
 @dataclass(frozen=True)
 class Learner:
     name: str
     report: KataReport
 
+    @cached_property
+    def _katas(self) -> dict[str, KataEntry]:
+        return {kata.id: kata for kata in self.report.katas}
+
+    @cached_property
+    def stuck(self) -> set[str]:
+        return stuck_on(self.report)
+
     def kata(self, kata_id: str) -> KataEntry | None:
-        return next((kata for kata in self.report.katas if kata.id == kata_id), None)
+        return self._katas.get(kata_id)
 
 
 def page(title: str, body: str) -> str:
@@ -291,14 +327,17 @@ def page(title: str, body: str) -> str:
     )
 
 
-def legend(*, absent: bool) -> str:
+def legend(*, absent: bool = False, hints: bool = True, stuck: bool = False) -> str:
     items = [
         f'<span><i class="swatch {status}"></i>{escape(say(status))}</span>'
         for status in (PASSED, FAILING, NOT_STARTED)
     ]
+    if stuck:
+        items.append(f'<span><i class="swatch failing on"></i>{escape(say("stuck-legend"))}</span>')
     if absent:
         items.append(f'<span><i class="swatch absent"></i>{escape(say("absent-legend"))}</span>')
-    items.append(f'<span><b class="hints">2</b>{escape(say("hints-legend"))}</span>')
+    if hints:
+        items.append(f'<span><b class="hints">2</b>{escape(say("hints-legend"))}</span>')
     return f'<div class="legend">{"".join(items)}</div>'
 
 
@@ -362,7 +401,7 @@ def learner_page(learner: Learner) -> str:
         f"<h1>{escape(title)}</h1>\n"
         f'<p class="meta">'
         f"{escape(say('meta-one', when=when(report.generated), version=report.plugin_version))}"
-        f"</p>\n{legend(absent=False)}\n"
+        f"</p>\n{legend(hints=False)}\n"
         f"<h2>{escape(say('by-topic'))}</h2>\n"
         f'<div class="bars" id="bars">{"".join(rows)}</div>\n'
         f"<h2>{escape(say('kata-list'))}</h2>\n"
@@ -375,8 +414,7 @@ def learner_page(learner: Learner) -> str:
 
 def stuck_counts(learners: Sequence[Learner], kata_ids: Sequence[str]) -> dict[str, int]:
     return {
-        kata_id: sum(1 for learner in learners if (kata := learner.kata(kata_id)) and kata.stuck)
-        for kata_id in kata_ids
+        kata_id: sum(1 for learner in learners if kata_id in learner.stuck) for kata_id in kata_ids
     }
 
 
@@ -450,9 +488,13 @@ def class_page(learners: Sequence[Learner]) -> str:
                 hints_used=kata.hints_used,
                 hints_available=kata.hints_available,
             )
+            if kata_id in learner.stuck:
+                tip += say("stuck-here")
             hints = f'<b class="hints">{kata.hints_used}</b>' if kata.hints_used else ""
+            marker = " on" if kata_id in learner.stuck else ""
             cells.append(
-                f'<td class="cell {kata.status}{first(kata_id)}" title="{escape(tip)}">{hints}</td>'
+                f'<td class="cell {kata.status}{marker}{first(kata_id)}" title="{escape(tip)}">'
+                f"{hints}</td>"
             )
         passed = sum(kata.status == PASSED for kata in learner.report.katas)
         rows.append(
@@ -483,7 +525,7 @@ def class_page(learners: Sequence[Learner]) -> str:
         f"<h1>{escape(title)}</h1>\n"
         f'<p class="meta">'
         f"{escape(say('meta-class', count=len(learners), when=when(newest), version=__version__))}"
-        f"</p>\n{banner}\n{legend(absent=absent_anywhere)}\n"
+        f"</p>\n{banner}\n{legend(absent=absent_anywhere, stuck=True)}\n"
         '<div class="scroll"><table class="class" id="class">\n'
         f'<thead><tr><th class="who"></th><th></th>{topic_row}</tr>\n'
         f'<tr><th class="who">{escape(say("column-learner"))}</th>'
@@ -492,7 +534,8 @@ def class_page(learners: Sequence[Learner]) -> str:
         f'<tr class="stuck"><th class="who">{escape(say("stuck-row"))}</th><td></td>'
         f"{stuck_cells}</tr>\n"
         f'<tr class="done"><th class="who">{escape(say("passed-row"))}</th><td></td>'
-        f"{done_cells}</tr>\n</tfoot></table></div>"
+        f"{done_cells}</tr>\n</tfoot></table></div>\n"
+        f'<p class="note">{escape(say("stuck-note"))}</p>'
     )
     return page(title, body)
 

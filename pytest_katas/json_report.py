@@ -10,6 +10,7 @@ progress. This module also reads such files back, checking every field, for `kat
 
 from __future__ import annotations
 
+import errno
 import getpass
 import json
 import os
@@ -24,7 +25,7 @@ import pytest
 
 from pytest_katas import __version__
 from pytest_katas.catalog import Catalog
-from pytest_katas.i18n import Messages, choose_language, current_language
+from pytest_katas.i18n import Messages, current_language
 from pytest_katas.progress import Progress
 
 SCHEMA_NAME = "pytest-katas-report"
@@ -108,11 +109,6 @@ class KataEntry:
     hints_used: int
     hints_available: int
     first_passed: str | None
-
-    @property
-    def stuck(self) -> bool:
-        """Started and not passed."""
-        return self.status == FAILING
 
 
 @dataclass(frozen=True)
@@ -311,7 +307,12 @@ def build_report(
 def write_text_atomically(path: Path, text: str) -> None:
     """Write `text` to `path` through a temporary file beside it, so that the file is either the
     old one or the whole new one, never half of it. Missing folders are made. Raises OSError."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except FileExistsError:  # a file where the folder should be: "File exists" would mislead
+        raise NotADirectoryError(
+            errno.ENOTDIR, os.strerror(errno.ENOTDIR), str(path.parent)
+        ) from None
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}-", suffix=".tmp")
     try:
         with os.fdopen(handle, "w", encoding="utf-8") as file:
@@ -348,18 +349,13 @@ def write_run_report(config: pytest.Config, catalog: Catalog, progress: Progress
     option = config.getoption("katas_report", None)
     if not option:
         return []
-    path = config.invocation_params.dir / str(option)
-    try:
-        language = choose_language(config.getoption("katas_lang", None))
-    except ValueError:
-        language = current_language()
     return write_report(
-        path,
+        config.invocation_params.dir / str(option),
         str(option),
         catalog,
         progress,
         learner=learner_name(config.getoption("katas_learner", None)),
-        language=language,
+        language=current_language(),  # as the plugin chose it from --lang, the environment, …
     )
 
 

@@ -279,3 +279,11 @@ def test_the_schema_doc_describes_every_field(repo: KataRepo) -> None:
     assert not undocumented, f"docs/report-schema.md does not describe {undocumented}"
     for status in ("passed", "failing", "not_started"):
         assert f"`{status}`" in doc
+
+
+def test_the_warning_is_in_the_language_of_the_run(repo: KataRepo) -> None:
+    repo.write("a_file", "not a folder\n")
+    result = repo.run("katas/", "--lang=zh", "--kata-report=a_file/report.json")
+    result.stdout.fnmatch_lines(
+        ["! 无法写入练习报告 a_file/report.json（Not a directory）；你的进度照常保存"]
+    )
