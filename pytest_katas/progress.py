@@ -49,6 +49,12 @@ say = Messages(
             "en": "{path} {what}; progress starts afresh from this run",
             "zh": "{path} {what}；进度从本次运行重新开始记录",
         },
+        "no-cache": {
+            "en": "pytest-katas keeps your progress in pytest's cache: drop -p no:cacheprovider "
+            "(or add -p no:katas to run without the plugin)",
+            "zh": "pytest-katas 把你的进度保存在 pytest 的缓存里：请去掉 -p no:cacheprovider"
+            "（或者加上 -p no:katas，不用插件来运行）",
+        },
         "not-written": {
             "en": "{path} could not be written ({error}); this run's progress was not saved",
             "zh": "无法写入 {path}（{error}）；本次运行的进度没有保存",
@@ -152,6 +158,8 @@ class ProgressStore:
 
     @classmethod
     def for_config(cls, config: pytest.Config) -> ProgressStore:
+        if config.pluginmanager.is_blocked("cacheprovider"):
+            raise pytest.UsageError(say("no-cache"))
         cache: pytest.Cache | None = getattr(config, "cache", None)
         if cache is None:
             cache = pytest.Cache.for_config(config, _ispytest=True)

@@ -1,4 +1,4 @@
-"""English and Simplified Chinese: how the language is chosen, and that everything exists in both."""
+"""English and Simplified Chinese: how the language is chosen; everything exists in both."""
 
 from __future__ import annotations
 
@@ -127,7 +127,7 @@ def test_a_chinese_lesson_and_title_are_required(repo: KataRepo) -> None:
         [
             'katas/more/topic.toml: kata "strings" needs title = "…" in its [[]katas.zh] table',
             'katas/more/topic.toml: kata "strings" needs lesson = """…""" in its [[]katas.zh] table',
-        ]
+            'katas/more/topic.toml: kata "strings" needs lesson = """…""" in its [[]katas.zh]*',
     )
 
 

@@ -361,6 +361,14 @@ def test_manifest_problems_are_shown_but_the_katas_still_run(
     assert "katas/more/test_strings.py (1 of 1 step failing)" in report
 
 
+def test_a_run_without_pytests_cache_is_a_one_line_error(repo: KataRepo) -> None:
+    result = repo.run("katas/", "-p", "no:cacheprovider")
+    assert result.ret == pytest.ExitCode.USAGE_ERROR
+    result.stderr.fnmatch_lines(
+        ["ERROR: pytest-katas keeps your progress in pytest's cache: drop -p no:cacheprovider*"]
+    )
+
+
 def test_a_project_without_katas_is_left_alone(pytester: pytest.Pytester) -> None:
     pytester.makepyfile("def test_plain():\n    assert False\n")
     result = pytester.runpytest()
