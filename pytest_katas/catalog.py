@@ -189,10 +189,10 @@ class Kata:
         translation = self.translations.get(language)
         return translation.hints if translation else self.hints
 
-    @cached_property
+    @property
     def _source(self) -> str:
         try:
-            return self.path.read_text(encoding="utf-8")
+            return _read_source(self.path, self.path.stat().st_mtime_ns)
         except (OSError, UnicodeDecodeError):
             return ""
 
@@ -261,9 +261,39 @@ class Catalog:
 
     @classmethod
     def load(cls, root: Path, katas_dir: Path) -> Catalog:
-        catalog = cls(root.resolve(), katas_dir.resolve())
+        """The catalog of `katas_dir`, read again only when a manifest or the set of kata modules
+        has changed since it was last read in this process (watch mode asks on every save)."""
+        root, katas_dir = root.resolve(), katas_dir.resolve()
+        fingerprint = _fingerprint(katas_dir)
+        cached = _LOADED.get((root, katas_dir))
+        if cached is not None and cached[0] == fingerprint:
+            return cached[1]
+        catalog = cls(root, katas_dir)
         _Loader(catalog).load()
+        _LOADED[(root, katas_dir)] = (fingerprint, catalog)
         return catalog
+
+
+_LOADED: dict[tuple[Path, Path], tuple[object, Catalog]] = {}
+
+
+def _fingerprint(katas_dir: Path) -> object:
+    """What a catalog is read from: the manifests' sizes and times, and which modules exist."""
+    manifests = [katas_dir / CURRICULUM_FILE, *sorted(katas_dir.glob(f"*/{TOPIC_FILE}"))]
+    stamps: list[tuple[Path, tuple[int, int] | None]] = []
+    for manifest in manifests:
+        try:
+            status = manifest.stat()
+        except OSError:
+            stamps.append((manifest, None))
+        else:
+            stamps.append((manifest, (status.st_mtime_ns, status.st_size)))
+    return (tuple(stamps), tuple(sorted(katas_dir.glob("*/test_*.py"))))
+
+
+@lru_cache(maxsize=4096)
+def _read_source(path: Path, mtime_ns: int) -> str:
+    return path.read_text(encoding="utf-8")
 
 
 class _Loader:

@@ -197,8 +197,6 @@ class Watcher:
         self.runs = 0
         self.last_ran: set[str] = set()
         self.preloaded = False
-        self.catalog: Catalog | None = None
-        self.catalog_key: object = None
         self.accept: Callable[[Path], bool] = lambda path: True
 
     @classmethod
@@ -395,26 +393,16 @@ class Watcher:
         else:
             self.writer.line()
         self.writer.sep("~", header, bold=True)
-        try:
-            return self.spawn([*self.options, *targets], self.current_catalog())
-        finally:
-            self.catalog = None  # read the katas afresh for the next run
+        self.current_catalog()  # read now, so that the forked run inherits it
+        return self.spawn([*self.options, *targets])
 
     def current_catalog(self) -> Catalog:
-        """The catalog, read again only when a manifest or the set of modules has changed since
-        it was read (as of the last look at the files): a save answers faster."""
-        key = (
-            frozenset(item for item in self.known.items() if item[0].suffix == ".toml"),
-            frozenset(path for path in self.known if path.suffix == ".py"),
-        )
-        if self.catalog is None or key != self.catalog_key:
-            self.catalog = Catalog.load(self.layout.root, self.layout.katas_dir)
-            self.catalog_key = key
-        return self.catalog
+        """The catalog (read again by `Catalog.load` only when a manifest or the set of modules
+        changed; a forked run inherits it, so a save answers faster)."""
+        return Catalog.load(self.layout.root, self.layout.katas_dir)
 
-    def spawn(self, arguments: list[str], catalog: Catalog | None = None) -> int:
-        """Run pytest with `arguments` in a fresh process: a fork of this one where possible
-        (which takes `catalog`, current, rather than reading the manifests again)."""
+    def spawn(self, arguments: list[str]) -> int:
+        """Run pytest with `arguments` in a fresh process: a fork of this one where possible."""
         _wait_for_other_threads()
         sys.stdout.flush()
         sys.stderr.flush()
@@ -422,7 +410,7 @@ class Watcher:
             return self.spawn_subprocess(arguments)
         pid = os.fork()
         if pid == 0:
-            _run_in_child(arguments, catalog)  # pragma: no cover - the child leaves by os._exit
+            _run_in_child(arguments)  # pragma: no cover - the child leaves by os._exit
         try:
             self.preload()
             return os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1])
@@ -580,14 +568,10 @@ class ThreadedKeyInput(KeyInput):  # pragma: no cover - Windows only, where no r
             return None
 
 
-def _run_in_child(  # pragma: no cover - in the forked child
-    arguments: list[str], catalog: Catalog | None
-) -> NoReturn:
+def _run_in_child(arguments: list[str]) -> NoReturn:  # pragma: no cover - in the forked child
     status = int(pytest.ExitCode.INTERNAL_ERROR)
     try:
         _take_one_interrupt()
-        if catalog is not None:
-            _reuse_catalog(catalog)
         status = int(pytest.main(arguments))
     except KeyboardInterrupt:
         status = int(pytest.ExitCode.INTERRUPTED)
@@ -598,19 +582,6 @@ def _run_in_child(  # pragma: no cover - in the forked child
             with contextlib.suppress(Exception):
                 stream.flush()
         os._exit(status)
-
-
-def _reuse_catalog(catalog: Catalog) -> None:  # pragma: no cover - in the forked child
-    """Give the run's plugin the catalog that the watcher has (read again whenever a manifest or
-    the set of modules changes), rather than have it read every manifest again."""
-    load = Catalog.load
-
-    def reuse(root: Path, katas_dir: Path) -> Catalog:
-        if root.resolve() == catalog.root and katas_dir.resolve() == catalog.katas_dir:
-            return catalog
-        return load(root, katas_dir)
-
-    Catalog.load = staticmethod(reuse)  # type: ignore[method-assign]
 
 
 def _take_one_interrupt() -> None:  # pragma: no cover - in the forked child
