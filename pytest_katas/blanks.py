@@ -13,7 +13,7 @@ import ast
 import io
 import tokenize
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from types import TracebackType
 from typing import NoReturn
@@ -79,21 +79,50 @@ class BuildBlank:
 
 @dataclass(frozen=True)
 class BlankSites:
-    """Where a kata's blanks stand, read from its source."""
+    """Where a kata's blanks stand, read from its source. The tokens tell the predict blanks and
+    the statements; the syntax tree, parsed only when asked, tells the functions."""
 
+    source: str
     lines: tuple[int, ...]
-    """Lines holding a predict blank `__`, in order (build blanks and imports aside)."""
+    """Lines holding a predict blank `__`, in order (blank statements and imports aside)."""
     statements: dict[int, tuple[int, int]]
     """For each line, the first and last line of the logical line (statement) it belongs to."""
-    functions: tuple[tuple[str, int, int], ...]
-    """Every function: its name, first line and last line."""
-    build_blanks: tuple[BuildBlank, ...]
 
     def statement_of(self, line: int) -> tuple[int, int]:
         return self.statements.get(line, (line, line))
 
     def blanks_between(self, first: int, last: int) -> list[int]:
         return [line for line in self.lines if first <= line <= last]
+
+    @cached_property
+    def _tree(self) -> tuple[tuple[tuple[str, int, int], ...], tuple[BuildBlank, ...]]:
+        try:
+            tree = ast.parse(self.source)
+        except SyntaxError:
+            return (), ()
+        functions = [
+            node
+            for node in ast.walk(tree)
+            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef)
+        ]
+        spans = tuple(
+            (node.name, node.lineno, node.end_lineno or node.lineno) for node in functions
+        )
+        builds = sorted(
+            (BuildBlank(node.name, node.lineno) for node in functions if is_build_blank(node)),
+            key=lambda blank: blank.line,
+        )
+        return spans, tuple(builds)
+
+    @property
+    def functions(self) -> tuple[tuple[str, int, int], ...]:
+        """Every function: its name, first line and last line."""
+        return self._tree[0]
+
+    @property
+    def build_blanks(self) -> tuple[BuildBlank, ...]:
+        """The functions whose body is still the blank, in order."""
+        return self._tree[1]
 
     def function_around(self, line: int) -> tuple[int, int] | None:
         spans = [(first, last) for _, first, last in self.functions if first <= line <= last]
@@ -120,44 +149,30 @@ def is_build_blank(function: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
 
 
 def find_blank_sites(source: str) -> BlankSites:
-    """Locate the blanks of a kata's source (a source that does not parse has no build blanks)."""
+    """Locate the blanks of a kata's source from its tokens."""
     lines: list[int] = []
     statements: dict[int, tuple[int, int]] = {}
     first_of_statement: int | None = None
-    is_import = False
+    statement: list[tuple[str, int]] = []
     try:
         for token in tokenize.generate_tokens(io.StringIO(source).readline):
             if token.type in (tokenize.COMMENT, tokenize.NL, tokenize.INDENT, tokenize.DEDENT):
                 continue
             if first_of_statement is None:
-                first_of_statement = token.start[0]
-                is_import = token.string in ("import", "from")
-            if token.type == tokenize.NAME and token.string == BLANK_NAME and not is_import:
-                lines.append(token.start[0])
-            if token.type in (tokenize.NEWLINE, tokenize.ENDMARKER):
-                for line in range(first_of_statement, token.end[0] + 1):
-                    statements[line] = (first_of_statement, token.end[0])
-                first_of_statement = None
+                first_of_statement, statement = token.start[0], []
+            if token.type not in (tokenize.NEWLINE, tokenize.ENDMARKER):
+                statement.append((token.string, token.start[0]))
+                continue
+            for line in range(first_of_statement, token.end[0] + 1):
+                statements[line] = (first_of_statement, token.end[0])
+            words = [word for word, _ in statement]
+            # a statement that is only `__` is a build blank, and an import holds no blank
+            if words and words != [BLANK_NAME] and words[0] not in ("import", "from"):
+                lines += [line for word, line in statement if word == BLANK_NAME]
+            first_of_statement = None
     except (tokenize.TokenError, SyntaxError):
         pass
-    functions: list[tuple[str, int, int]] = []
-    build_blanks: list[BuildBlank] = []
-    build_nodes: list[ast.FunctionDef | ast.AsyncFunctionDef] = []
-    try:
-        tree = ast.parse(source)
-    except SyntaxError:
-        tree = None
-    if tree is not None:
-        for node in ast.walk(tree):
-            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
-                functions.append((node.name, node.lineno, node.end_lineno or node.lineno))
-                if is_build_blank(node):
-                    build_blanks.append(BuildBlank(node.name, node.lineno))
-                    build_nodes.append(node)
-    build_blanks.sort(key=lambda blank: blank.line)
-    build_lines = {line for node in build_nodes for line in (node.body[-1].lineno,)}
-    predict_lines = sorted(set(lines) - build_lines)
-    return BlankSites(tuple(predict_lines), statements, tuple(functions), tuple(build_blanks))
+    return BlankSites(source, tuple(sorted(set(lines))), statements)
 
 
 @lru_cache(maxsize=512)

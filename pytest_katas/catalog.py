@@ -254,6 +254,8 @@ class Catalog:
         return [kata for kata in self.katas if kata.path == path or path in kata.path.parents]
 
     def display(self, path: Path) -> str:
+        if path.is_relative_to(self.root):
+            return path.relative_to(self.root).as_posix()
         try:
             return resolved(path).relative_to(self.root).as_posix()
         except ValueError:

@@ -70,8 +70,7 @@ class Layout:
 
 
 def _is_within(path: Path, folder: Path) -> bool:
-    path = resolved(path)
-    return path == folder or folder in path.parents
+    return path.is_relative_to(folder) or resolved(path).is_relative_to(folder)
 
 
 def requested_paths(config: pytest.Config) -> list[Path]:
