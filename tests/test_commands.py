@@ -227,3 +227,12 @@ def test_a_corrupt_state_file_does_not_stop_a_hint(repo: KataRepo) -> None:
     result = repo.run("--hint")
     assert result.ret == pytest.ExitCode.OK
     result.stdout.fnmatch_lines(["! *progress.json is not valid JSON*", "Hint 1 of 2 *"])
+
+
+def test_solution_refuses_an_unknown_kata_path(repo: KataRepo) -> None:
+    result = repo.run("--solution", "katas/more/test_nope.py")
+    assert result.ret == pytest.ExitCode.USAGE_ERROR
+    result.stderr.fnmatch_lines(
+        ["ERROR: katas/more/test_nope.py does not exist; give pytest --solution a kata path*"]
+    )
+    assert "Traceback" not in result.stderr.str()
