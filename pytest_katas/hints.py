@@ -16,13 +16,15 @@ say = Messages(
             "zh": "{path}「{title}」的提示，第 {shown} 条（共 {total} 条）",
         },
         "one-left": {
-            "en": "1 more hint left: run pytest --hint again for the next one.",
-            "zh": "还剩 1 条提示：再运行一次 pytest --hint 就能看到。",
+            "en": "1 more hint left: {how} for the next one.",
+            "zh": "还剩 1 条提示：{how}就能看到。",
         },
         "more-left": {
-            "en": "{count} more hints left: run pytest --hint again for the next one.",
-            "zh": "还剩 {count} 条提示：再运行一次 pytest --hint 看下一条。",
+            "en": "{count} more hints left: {how} for the next one.",
+            "zh": "还剩 {count} 条提示：{how}看下一条。",
         },
+        "again": {"en": "run pytest --hint again", "zh": "再运行一次 pytest --hint "},
+        "again-watching": {"en": "press h and Enter again", "zh": "再按一次 h 和回车"},
         "no-more": {
             "en": "That is every hint. The solution unlocks when the kata passes: pytest {path}",
             "zh": "提示已经全部给出。练习通过后参考答案就会解锁：pytest {path}",
@@ -31,8 +33,11 @@ say = Messages(
 )
 
 
-def show_next_hint(kata: Kata, progress: Progress, writer: TerminalWriter) -> pytest.ExitCode:
-    """Reveal one more hint of `kata` (recording it in `progress`) and print all shown so far."""
+def show_next_hint(
+    kata: Kata, progress: Progress, writer: TerminalWriter, *, watching: bool = False
+) -> pytest.ExitCode:
+    """Reveal one more hint of `kata` (recording it in `progress`) and print all shown so far;
+    `watching` says how to ask again in watch mode (h + Enter) rather than with `pytest --hint`."""
     if kata.hint_problem is not None:
         raise pytest.UsageError(f"{kata.manifest}: {kata.hint_problem}")
     record = progress.record(kata.id)
@@ -49,7 +54,10 @@ def show_next_hint(kata: Kata, progress: Progress, writer: TerminalWriter) -> py
         writer.line(f"{'>' if newest else ' '} {number}. {hint}", bold=newest)
     left = total - shown
     if left:
-        writer.line(say("one-left") if left == 1 else say("more-left", count=left))
+        how = say("again-watching" if watching else "again")
+        writer.line(
+            say("one-left", how=how) if left == 1 else say("more-left", count=left, how=how)
+        )
     else:
         writer.line(say("no-more", path=kata.display))
     return pytest.ExitCode.OK

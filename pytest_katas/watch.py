@@ -465,7 +465,7 @@ class Watcher:
             self.writer.line(say("all-green", count=len(catalog.katas)), green=True)
             return
         try:
-            show_next_hint(kata, progress, self.writer)
+            show_next_hint(kata, progress, self.writer, watching=True)
         except pytest.UsageError as error:
             self.writer.line(f"! {error}", yellow=True)
             return

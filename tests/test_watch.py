@@ -151,6 +151,7 @@ def test_a_save_runs_the_kata_again_h_gives_a_hint_and_ctrl_c_leaves_with_progre
     hint = watch.wait_for(KEYS)
     assert "Hint 1 of 3 for katas/basics/test_counting.py: Counting with a generator" in hint
     assert "> 1. A generator function has yield in it." in hint
+    assert "2 more hints left: press h and Enter again for the next one." in hint
 
     watch.process.send_signal(signal.SIGINT)
     status, rest = watch.finish()
