@@ -88,6 +88,9 @@ def target_kata(
 ) -> Kata | None:
     """The kata a command is about: the one named, else the learner's kata in focus."""
     paths = user_paths(config)
+    here = config.invocation_params.dir.resolve()
+    if not paths and layout.is_kata(here) and here != layout.katas_dir:
+        paths = [here]  # run from inside a topic folder: that topic's kata in focus
     unfinished = [kata for kata in catalog.katas if not progress.status(kata).passed]
     if not paths:
         if not catalog.katas:

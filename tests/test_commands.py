@@ -65,6 +65,14 @@ def test_hint_for_a_folder_takes_its_first_unfinished_kata(repo: KataRepo) -> No
     result.stdout.fnmatch_lines(["Hint 1 of 3 for katas/basics/test_counting.py: *"])
 
 
+def test_hint_from_inside_a_topic_folder_is_for_that_topic(
+    repo: KataRepo, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(repo.root / "katas" / "more")
+    result = repo.run("--hint")
+    result.stdout.fnmatch_lines(["Hint 1 of 2 for katas/more/test_strings.py: Multiplying strings"])
+
+
 def test_hint_follows_the_focus_as_katas_pass(repo: KataRepo) -> None:
     repo.solve("basics/test_adding.py")
     repo.run("katas/")
