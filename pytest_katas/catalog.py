@@ -136,6 +136,16 @@ def resolved(path: Path) -> Path:
     return path.resolve()
 
 
+def display_path(path: Path, root: Path) -> str:
+    """A path as the learner types it: relative to the repository root `root` (a resolved path)."""
+    if path.is_relative_to(root):
+        return path.relative_to(root).as_posix()
+    try:
+        return resolved(path).relative_to(root).as_posix()
+    except ValueError:
+        return str(path)
+
+
 @dataclass(frozen=True)
 class CatalogProblem:
     """A manifest or layout problem: the file it is in, and what to do about it."""
@@ -239,27 +249,15 @@ class Catalog:
     def _by_path(self) -> dict[Path, Kata]:
         return {kata.path: kata for kata in self.katas}
 
-    @cached_property
-    def _by_id(self) -> dict[str, Kata]:
-        return {kata.id: kata for kata in self.katas}
-
     def kata_at(self, path: Path) -> Kata | None:
         return self._by_path.get(path) or self._by_path.get(resolved(path))
-
-    def kata_with_id(self, kata_id: str) -> Kata | None:
-        return self._by_id.get(kata_id)
 
     def katas_under(self, path: Path) -> list[Kata]:
         path = resolved(path)
         return [kata for kata in self.katas if kata.path == path or path in kata.path.parents]
 
     def display(self, path: Path) -> str:
-        if path.is_relative_to(self.root):
-            return path.relative_to(self.root).as_posix()
-        try:
-            return resolved(path).relative_to(self.root).as_posix()
-        except ValueError:
-            return str(path)
+        return display_path(path, self.root)
 
     @classmethod
     def load(cls, root: Path, katas_dir: Path) -> Catalog:

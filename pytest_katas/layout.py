@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from pytest_katas.catalog import resolved
+from pytest_katas.catalog import display_path, resolved
 from pytest_katas.i18n import Messages
 
 say = Messages(
@@ -63,10 +63,7 @@ class Layout:
         return self.katas_dir / resolved(solution_path).relative_to(self.solutions_dir)
 
     def display(self, path: Path) -> str:
-        try:
-            return resolved(path).relative_to(self.root).as_posix()
-        except ValueError:
-            return str(path)
+        return display_path(path, self.root)
 
 
 def _is_within(path: Path, folder: Path) -> bool:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from pytest_katas.catalog import Catalog, Kata
+from pytest_katas.catalog import Catalog, Kata, display_path, resolved
 from pytest_katas.failures import explain_import_failure, explain_step_failure
 from pytest_katas.json_report import write_run_report
 from pytest_katas.layout import Layout
@@ -35,10 +35,7 @@ class UnloadableKata(pytest.Item):
 
     def __init__(self, *, error: BaseException, **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
-        try:
-            display = self.path.resolve().relative_to(self.config.rootpath.resolve()).as_posix()
-        except ValueError:
-            display = str(self.path)
+        display = display_path(self.path, resolved(self.config.rootpath))
         self.explanation = explain_import_failure(error, self.path, display)
 
     def runtest(self) -> None:
