@@ -12,7 +12,7 @@ import pytest
 from _pytest.config import create_terminal_writer
 
 from pytest_katas.catalog import Catalog, Kata
-from pytest_katas.hints import show_next_hint
+from pytest_katas.hints import show_hints, spend_hint
 from pytest_katas.i18n import Messages
 from pytest_katas.layout import Layout, user_paths
 from pytest_katas.progress import Progress, ProgressStore
@@ -68,19 +68,26 @@ def run_command(config: pytest.Config) -> pytest.ExitCode:
         )
     writer = create_terminal_writer(config, sys.stdout)
     catalog = Catalog.load(layout.root, layout.katas_dir)
-    store = ProgressStore.for_config(config)
-    progress, warnings = store.load()
-    for warning in [*map(str, catalog.problems), *warnings]:
+    store = ProgressStore.for_config(config, layout.root)
+    # --hint saves below, with the hint spent; read only here, so each warning is said once
+    loaded = store.fold(catalog.katas, save=command != "--hint")
+    for warning in map(str, catalog.problems):
         writer.line(f"! {warning}", yellow=True)
-    kata = target_kata(config, layout, catalog, progress, command)
+    kata = target_kata(config, layout, catalog, loaded.progress, command)
+    if kata is not None and command == "--hint":
+        before = loaded.progress.record(kata.id).hints_used
+        spend_hint(kata, loaded.progress)  # a broken manifest stops here, before saving
+        loaded = store.fold(catalog.katas, change=lambda progress: spend_hint(kata, progress))
+    elif kata is None and command == "--hint":
+        loaded = store.fold(catalog.katas)
+    for warning in loaded.warnings:
+        writer.line(f"! {warning}", yellow=True)
     if kata is None:
         writer.line(say("all-green", count=len(catalog.katas)), green=True)
         return pytest.ExitCode.OK
     if command == "--hint":
-        status = show_next_hint(kata, progress, writer)
-        store.save(progress)
-        return status
-    return show_solution(kata, layout, progress, writer)
+        return show_hints(kata, loaded.progress, writer, before=before)
+    return show_solution(kata, layout, loaded.progress, writer)
 
 
 def target_kata(

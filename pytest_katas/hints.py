@@ -33,24 +33,30 @@ say = Messages(
 )
 
 
-def show_next_hint(
-    kata: Kata, progress: Progress, writer: TerminalWriter, *, watching: bool = False
-) -> pytest.ExitCode:
-    """Reveal one more hint of `kata` (recording it in `progress`) and print all shown so far;
-    `watching` says how to ask again in watch mode (h + Enter) rather than with `pytest --hint`."""
+def spend_hint(kata: Kata, progress: Progress) -> None:
+    """Record one more hint of `kata` as shown (never more than it has). Raises
+    pytest.UsageError when its hints cannot be read."""
     if kata.hint_problem is not None:
         raise pytest.UsageError(f"{kata.manifest}: {kata.hint_problem}")
     record = progress.record(kata.id)
+    record.hints_used = min(record.hints_used + 1, len(kata.hints_in(current_language())))
+
+
+def show_hints(
+    kata: Kata, progress: Progress, writer: TerminalWriter, *, before: int, watching: bool = False
+) -> pytest.ExitCode:
+    """Print every hint of `kata` shown so far, the newest marked when it was not shown `before`
+    (the count before this one was spent); `watching` says how to ask again in watch mode
+    (h + Enter) rather than with `pytest --hint`."""
     language = current_language()
     hints = kata.hints_in(language)
     total = len(hints)
-    already_all = record.hints_used >= total
-    record.hints_used = min(record.hints_used + 1, total)
-    shown = record.hints_used
+    shown = progress.record(kata.id).hints_used
+    fresh = shown > before
     title = kata.title_in(language)
     writer.line(say("heading", shown=shown, total=total, path=kata.display, title=title), bold=True)
     for number, hint in enumerate(hints[:shown], start=1):
-        newest = number == shown and not already_all
+        newest = number == shown and fresh
         writer.line(f"{'>' if newest else ' '} {number}. {hint}", bold=newest)
     left = total - shown
     if left:

@@ -16,8 +16,7 @@ from pytest_katas.catalog import Catalog, Kata, display_path, resolved
 from pytest_katas.failures import explain_import_failure, explain_step_failure
 from pytest_katas.json_report import write_run_report
 from pytest_katas.layout import Layout
-from pytest_katas.progress import Progress, ProgressStore
-from pytest_katas.progress import say as progress_messages
+from pytest_katas.progress import Progress, ProgressStore, journal
 from pytest_katas.report import LearnerReport, one_line
 
 UNLOADABLE = "kata-cannot-be-imported"
@@ -71,7 +70,8 @@ class RunResults:
     steps: dict[str, dict[str, bool]] = field(default_factory=dict)
     failures: dict[str, list[pytest.TestReport]] = field(default_factory=dict)
 
-    def record(self, kata: Kata, step: str, report: pytest.TestReport) -> None:
+    def record(self, kata: Kata, step: str, report: pytest.TestReport) -> bool | None:
+        """Take in one report; return the step's result once it is final (at teardown)."""
         steps = self.steps.setdefault(kata.id, {})
         if report.failed:
             if step == UNLOADABLE:
@@ -81,6 +81,9 @@ class RunResults:
             self.failures.setdefault(kata.id, []).append(report)
         elif report.when == "call" and report.passed:
             steps.setdefault(step, True)
+        if report.when == "teardown" or (step == UNLOADABLE and report.failed):
+            return steps.get(step, False)
+        return None
 
 
 class LearnerRun:
@@ -101,7 +104,8 @@ class LearnerRun:
         self.warnings = warnings
         self.results = RunResults()
         self.first_passes: list[Kata] = []
-        self.is_worker = hasattr(config, "workerinput")
+        self.is_worker = is_xdist_worker(config)
+        """An xdist worker runs steps; its controller keeps the progress and prints the report."""
         self.full_report = bool(config.getoption("katas_full_report"))
 
     def locate(self, nodeid: str) -> tuple[Kata | None, str]:
@@ -150,38 +154,43 @@ class LearnerRun:
             report.longrepr = explanation.text
         return report
 
+    def pytest_runtest_logstart(self, nodeid: str) -> None:
+        kata, step = self.locate(nodeid)
+        if kata is not None and not self.is_worker:
+            self.journal("enter", kata, step)
+
     def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:
         kata, step = self.locate(report.nodeid)
-        if kata is not None:
-            self.results.record(kata, step, report)
+        if kata is None:
+            return
+        passed = self.results.record(kata, step, report)
+        if passed is not None and not self.is_worker:
+            # saved as it goes: a run that dies keeps every step finished before it
+            if step == UNLOADABLE:
+                for each in kata.steps:
+                    self.journal("step", kata, each, passed=False)
+            else:
+                self.journal("step", kata, step, passed=passed)
+
+    def journal(self, kind: str, kata: Kata, step: str, **more: object) -> None:
+        self.warnings.extend(self.store.append(journal.entry(kind, kata.id, step, **more)))
+
+    def time_limit_fired(self, item: pytest.Item) -> None:
+        """Called by the time limit when a step runs past it (see `timelimit.TimeLimit`)."""
+        kata, step = self.locate(item.nodeid)
+        if kata is not None and not self.is_worker:
+            self.journal("time-limit", kata, step)
 
     def pytest_sessionfinish(self) -> None:
         if self.is_worker:
             return
-        if self.results.steps:
-            self.save_progress()
+        # Read the file again: another run may have saved progress since this one started.
+        loaded = self.store.fold(self.catalog.katas, results=self.results.steps, ending=True)
+        self.warnings.extend(w for w in loaded.warnings if w not in self.warnings)
+        self.progress = loaded.progress
+        self.first_passes = loaded.first_passes
         # after the progress is saved: a report that cannot be written costs a warning, no progress
         self.warnings.extend(write_run_report(self.config, self.catalog, self.progress))
-
-    def save_progress(self) -> None:
-        # Read the file again: another run may have saved progress since this one started.
-        stored, warnings = self.store.load()
-        self.warnings.extend(warning for warning in warnings if warning not in self.warnings)
-        stored.katas.update(
-            {
-                kata_id: record
-                for kata_id, record in self.progress.katas.items()
-                if kata_id not in stored.katas
-            }
-        )
-        self.progress = stored
-        self.first_passes = self.progress.merge(self.catalog.katas, self.results.steps)
-        try:
-            self.store.save(self.progress)
-        except OSError as error:
-            self.warnings.append(
-                progress_messages("not-written", path=self.store.display, error=error.strerror)
-            )
 
     @pytest.hookimpl(wrapper=True, tryfirst=True)
     def pytest_terminal_summary(
@@ -214,6 +223,10 @@ class LearnerRun:
                     show_failures=not self.full_report,
                     summary_of=summary_of,
                 ).render()
+
+
+def is_xdist_worker(config: pytest.Config) -> bool:
+    return hasattr(config, "workerinput")
 
 
 def summary_of(report: pytest.TestReport) -> str:

@@ -14,9 +14,9 @@ from pytest_katas.catalog import Catalog
 from pytest_katas.commands import run_command
 from pytest_katas.i18n import Messages, choose_language, set_language
 from pytest_katas.layout import Layout, Mode, mode_of
-from pytest_katas.learner import LearnerRun
+from pytest_katas.learner import LearnerRun, is_xdist_worker
 from pytest_katas.maintainer import MaintainerRun
-from pytest_katas.progress import ProgressStore
+from pytest_katas.progress import PROGRESS_FILE, ProgressStore
 from pytest_katas.solutions import SolutionGuard
 from pytest_katas.timelimit import DEFAULT_SECONDS, TimeLimit, time_limit_of
 
@@ -97,6 +97,11 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addini("katas_dir", "folder of the katas, from the root", default="katas")
     parser.addini("solutions_dir", "folder of the solutions, from the root", default="solutions")
     parser.addini(
+        "katas_progress_file",
+        "the learner's progress file, from the root (keep it in git if you like)",
+        default=PROGRESS_FILE,
+    )
+    parser.addini(
         "kata_time_limit", "seconds a kata step may run (0: no limit)", default=str(DEFAULT_SECONDS)
     )
 
@@ -142,9 +147,9 @@ def pytest_configure(config: pytest.Config) -> None:
     if mode is Mode.MAINTAINER:
         config.pluginmanager.register(MaintainerRun(config, layout, catalog), "katas-maintainer")
         return
-    store = ProgressStore.for_config(config)
-    progress, warnings = store.load()
-    run = LearnerRun(config, layout, catalog, store, progress, warnings)
+    store = ProgressStore.for_config(config, layout.root)
+    loaded = store.fold(catalog.katas, save=not is_xdist_worker(config))
+    run = LearnerRun(config, layout, catalog, store, loaded.progress, loaded.warnings)
     config.pluginmanager.register(run, "katas-learner")
     guard = SolutionGuard(layout, catalog, lambda kata: run.progress.status(kata).unlocked)
     guard.install()

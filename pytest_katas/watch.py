@@ -41,7 +41,7 @@ import pytest
 from _pytest.config import create_terminal_writer
 
 from pytest_katas.catalog import Catalog, Kata
-from pytest_katas.hints import show_next_hint
+from pytest_katas.hints import show_hints, spend_hint
 from pytest_katas.i18n import Messages
 from pytest_katas.layout import Layout, user_paths
 from pytest_katas.progress import Progress, ProgressStore
@@ -116,10 +116,6 @@ say = Messages(
             "en": "All {count} katas are green: there is no hint left to give.",
             "zh": "全部 {count} 个练习都已通过：没有需要的提示了。",
         },
-        "hint-not-saved": {
-            "en": "{path} could not be written ({error}); this hint was not saved",
-            "zh": "无法写入 {path}（{error}）；这条提示没有保存",
-        },
         "stopped": {
             "en": "Stopped watching; your progress is saved in {path}.",
             "zh": "已停止监视；你的进度保存在 {path}。",
@@ -190,7 +186,7 @@ class Watcher:
         self.typed = typed
         """The same paths as the learner typed them: what a run of every kata is given."""
         self.options = _options_of(config)
-        self.store = ProgressStore.for_config(config)
+        self.store = ProgressStore.for_config(config, layout.root)
         self.writer = create_terminal_writer(config, sys.stdout)
         self.keys = KeyInput(None)
         self.known: dict[Path, tuple[int, int]] = {}
@@ -352,7 +348,7 @@ class Watcher:
         if not saved:
             return None
         saved.sort(key=lambda kata: kata.order)
-        progress, _ = self.store.load()
+        progress = self.store.fold(catalog.katas).progress
         last = saved[-1].order
         next_kata = next(
             (
@@ -459,23 +455,21 @@ class Watcher:
 
     def hint(self) -> None:
         catalog = Catalog.load(self.layout.root, self.layout.katas_dir)
-        progress, _ = self.store.load()
+        progress = self.store.fold(catalog.katas).progress
         kata = self.focus(catalog, progress)
         if kata is None:
             self.writer.line(say("all-green", count=len(catalog.katas)), green=True)
             return
+        before = progress.record(kata.id).hints_used
         try:
-            show_next_hint(kata, progress, self.writer, watching=True)
+            spend_hint(kata, progress)
         except pytest.UsageError as error:
             self.writer.line(f"! {error}", yellow=True)
             return
-        try:
-            self.store.save(progress)
-        except OSError as error:
-            self.writer.line(
-                f"! {say('hint-not-saved', path=self.store.display, error=error.strerror)}",
-                yellow=True,
-            )
+        loaded = self.store.fold(catalog.katas, change=lambda progress: spend_hint(kata, progress))
+        show_hints(kata, loaded.progress, self.writer, before=before, watching=True)
+        for warning in loaded.warnings:
+            self.writer.line(f"! {warning}", yellow=True)
 
     def focus(self, catalog: Catalog, progress: Progress) -> Kata | None:
         """The kata in focus, as the last run's report chose it: the first unsolved kata that the

@@ -146,4 +146,4 @@ class KataRepo:
         return self.pytester.runpytest(*args)
 
     def progress_file(self) -> Path:
-        return self.root / ".pytest_cache" / "d" / "katas" / "progress.json"
+        return self.root / "katas-progress.json"

@@ -38,7 +38,7 @@ class Reports:
 
 def learner_run(repo: KataRepo, learner: str, *args: str) -> Path:
     """A learner's run with a cache (so a progress file) of their own."""
-    cache = f"cache_dir=.cache-{learner}"
+    cache = f"katas_progress_file={learner}-progress.json"
     result = repo.run(
         *args, "-o", cache, f"--kata-report={learner}.json", f"--kata-learner={learner}"
     )
@@ -51,13 +51,13 @@ def reports(repo: KataRepo) -> Reports:
     """bob tried the basics and took a hint for counting; alice solved adding and took a hint for
     counting; carol (in Chinese) solved adding and strings. Counting is where all three are
     stuck; bob is stuck on adding too, the first kata he has to pass."""
-    repo.run("--hint", "katas/basics/test_counting.py", "-o", "cache_dir=.cache-bob")
+    repo.run("--hint", "katas/basics/test_counting.py", "-o", "katas_progress_file=bob-progress.json")
     bob = learner_run(repo, "bob", "katas/basics/")
     repo.solve("basics/test_adding.py")
-    repo.run("--hint", "katas/basics/test_counting.py", "-o", "cache_dir=.cache-alice")
+    repo.run("--hint", "katas/basics/test_counting.py", "-o", "katas_progress_file=alice-progress.json")
     alice = learner_run(repo, "alice", "katas/")
-    repo.run("--hint", "katas/basics/test_adding.py", "-o", "cache_dir=.cache-carol")
-    repo.run("--hint", "katas/basics/test_adding.py", "-o", "cache_dir=.cache-carol")
+    repo.run("--hint", "katas/basics/test_adding.py", "-o", "katas_progress_file=carol-progress.json")
+    repo.run("--hint", "katas/basics/test_adding.py", "-o", "katas_progress_file=carol-progress.json")
     repo.solve("more/test_strings.py")
     carol = learner_run(repo, "carol", "katas/", "--lang=zh")
     return Reports(repo, alice, bob, carol)
@@ -220,7 +220,7 @@ def test_nobody_stuck_is_said_so(reports: Reports, tmp_path: Path) -> None:
         reports.repo.solve(kata)
     done = reports.repo.run("katas/", "--kata-report=done.json", "--kata-learner=dan")
     assert done.ret == pytest.ExitCode.OK
-    fresh = reports.repo.run("katas/", "-k", "nothing", "-o", "cache_dir=.cache-eve")
+    fresh = reports.repo.run("katas/", "-k", "nothing", "-o", "katas_progress_file=eve-progress.json")
     assert fresh.ret == pytest.ExitCode.NO_TESTS_COLLECTED
     data = json.loads((reports.repo.root / "done.json").read_text(encoding="utf-8"))
     for kata in data["katas"]:

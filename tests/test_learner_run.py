@@ -275,8 +275,8 @@ def test_a_corrupt_state_file_is_set_aside_and_progress_starts_afresh(
     report = report_of(result)
     warning = next(line for line in report.splitlines() if line.startswith("! "))
     assert "progress.json is not valid JSON" in warning
-    assert "it was kept as progress.broken-" in warning
-    assert list(repo.progress_file().parent.glob("progress.broken-*.json"))
+    assert "it was kept as katas-progress.broken-" in warning
+    assert list(repo.progress_file().parent.glob("katas-progress.broken-*.json"))
     assert "1/3 katas" in report  # rebuilt from this run
     assert json.loads(repo.progress_file().read_text())["katas"]["strings"]["first_passed"]
 
@@ -361,12 +361,12 @@ def test_manifest_problems_are_shown_but_the_katas_still_run(
     assert "katas/more/test_strings.py (1 of 1 step failing)" in report
 
 
-def test_a_run_without_pytests_cache_is_a_one_line_error(repo: KataRepo) -> None:
+def test_a_run_without_pytests_cache_keeps_progress(repo: KataRepo, report_of: Report) -> None:
+    repo.solve("more/test_strings.py")
     result = repo.run("katas/", "-p", "no:cacheprovider")
-    assert result.ret == pytest.ExitCode.USAGE_ERROR
-    result.stderr.fnmatch_lines(
-        ["ERROR: pytest-katas keeps your progress in pytest's cache: drop -p no:cacheprovider*"]
-    )
+    assert result.ret == pytest.ExitCode.TESTS_FAILED
+    assert "1/3 katas" in report_of(result)
+    assert json.loads(repo.progress_file().read_text())["katas"]["strings"]["first_passed"]
 
 
 def test_a_project_without_katas_is_left_alone(pytester: pytest.Pytester) -> None:

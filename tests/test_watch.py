@@ -28,7 +28,7 @@ pytestmark = pytest.mark.skipif(
 )
 
 KEYS = "save a kata to run it again · Enter: run every kata · h + Enter: next hint"
-STOPPED = "Stopped watching; your progress is saved in .pytest_cache/d/katas/progress.json."
+STOPPED = "Stopped watching; your progress is saved in katas-progress.json."
 TIMEOUT = 20.0
 
 

@@ -1,0 +1,347 @@
+"""The state file: where the learner's progress is kept, and how it is read and saved safely.
+
+The progress lives in a file of its own at the root of the kata tree, `katas-progress.json` (the
+`katas_progress_file` setting), not in `.pytest_cache`: pytest and its users treat that cache as
+throw-away (`--cache-clear`). The file is plain JSON with sorted keys, so it is safe to keep in git.
+
+Safety, in the order things can go wrong:
+
+- **Several runs at once** (an editor's runner and a terminal, watch mode and a manual run): every
+  write takes a cross-process lock (`filelock`) around read, merge and atomic replace, and the merge
+  is a union, so a kata passed in any run stays passed and hints used never go down.
+- **A run that dies** (SIGKILL, `os._exit`, a crash): step results are appended to the journal
+  (`journal.py`) as they finish, and folded into the state file by the next run, which also says in
+  one line where the dead run was.
+- **Bad bytes**: a state file that is not UTF-8 JSON of the expected shape is set aside (renamed,
+  never deleted) and progress starts afresh; an entry that does not make sense is dropped alone.
+- **A read-only tree**: nothing can be saved; the run goes on with what it read and says so once.
+- **The old place**: progress found in `.pytest_cache/d/katas/progress.json` (before 0.2) is merged
+  in once and that file removed, with a line saying so.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any, TypeVar
+
+import filelock
+import pytest
+
+from pytest_katas.catalog import Kata, display_path
+from pytest_katas.i18n import Messages
+from pytest_katas.progress import journal
+from pytest_katas.progress.records import STATE_SCHEMA, KataRecord, Progress
+
+say = Messages(
+    {
+        "unreadable": {
+            "en": "{path} could not be read ({error}); progress from this run will be saved when "
+            "the file is readable again",
+            "zh": "无法读取 {path}（{error}）；等这个文件可以读取了，本次的进度才会保存",
+        },
+        "not-json": {"en": "is not valid JSON ({error})", "zh": "不是有效的 JSON（{error}）"},
+        "not-utf8": {"en": "is not UTF-8 text", "zh": "不是 UTF-8 文本"},
+        "wrong-schema": {
+            "en": "is not a schema-{schema} progress file",
+            "zh": "不是第 {schema} 版格式的进度文件",
+        },
+        "no-katas": {"en": 'has no "katas" table', "zh": '缺少 "katas" 表'},
+        "dropped": {
+            "en": "{path}: the entries for {ids} did not make sense and were reset; every other "
+            "kata keeps its progress",
+            "zh": "{path}：{ids} 的记录有误，已经重置；其他练习的进度都还在",
+        },
+        "set-aside": {
+            "en": "{path} {what}; it was kept as {backup} and progress starts afresh from this run",
+            "zh": "{path} {what}；原文件已另存为 {backup}，进度从本次运行重新开始记录",
+        },
+        "starts-afresh": {
+            "en": "{path} {what}; progress starts afresh from this run",
+            "zh": "{path} {what}；进度从本次运行重新开始记录",
+        },
+        "not-written": {
+            "en": "progress could not be saved in {path} ({error}); it is kept as it was, and "
+            "this run's results will count once the folder is writable again and you rerun",
+            "zh": "无法把进度保存到 {path}（{error}）；已有的进度保持不变，等文件夹可写后再运行一次，"
+            "本次的结果才会计入",
+        },
+        "locked": {
+            "en": "another pytest run held the lock for {seconds:g} s",
+            "zh": "另一个 pytest 运行占用文件锁超过 {seconds:g} 秒",
+        },
+        "moved": {
+            "en": "your progress moved from {old} to {new} (a file of its own, safe from "
+            "--cache-clear)",
+            "zh": "你的进度已从 {old} 移到 {new}（单独的文件，--cache-clear 不会清掉它）",
+        },
+        "interrupted": {
+            "en": "the last run ended abruptly in {path} ({step}); learner code that calls "
+            "os._exit(), kills or forks its own process, or crashes the interpreter does that. "
+            "Its earlier results are saved",
+            "zh": "上一次运行在 {path}（{step}）中突然结束；调用 os._exit()、杀掉或 fork 自己的进程、"
+            "或让解释器崩溃的代码会这样。之前的结果都已保存",
+        },
+        "interrupted-time-limit": {
+            "en": "the last run was stopped in {path} ({step}): it ran past the time limit and "
+            "did not stop when asked (an endless loop that catches every exception, or a long "
+            "call into C code). Its earlier results are saved",
+            "zh": "上一次运行在 {path}（{step}）中被强制停止：它超过了时间限制，而且被要求停下时"
+            "没有停（一个捕获所有异常的死循环，或一次很长的 C 调用）。之前的结果都已保存",
+        },
+    }
+)
+
+PROGRESS_FILE = "katas-progress.json"
+"""The default name of the state file, at the root of the kata tree."""
+LEGACY_FILE = Path("d", "katas", "progress.json")
+"""Where 0.1 kept the progress, inside pytest's cache folder."""
+LOCK_SECONDS = 10.0
+
+T = TypeVar("T")
+
+
+@dataclass
+class Loaded:
+    """The progress as read (and, where possible, saved), with one line per thing to tell."""
+
+    progress: Progress
+    warnings: list[str] = field(default_factory=list)
+    first_passes: list[Kata] = field(default_factory=list)
+    saved: bool = True
+
+
+class _NotSaved(Exception):
+    """Saving failed; the message says why, in the learner's words."""
+
+
+class ProgressStore:
+    """Reads and writes the state file `path`, its journal and its lock beside it."""
+
+    def __init__(self, path: Path, display: str, legacy: Path | None = None) -> None:
+        self.path = path
+        self.display = display
+        """The file as the learner can find it (relative to the root)."""
+        self.journal_path = path.with_name(f".{path.name}.journal")
+        self.lock = filelock.FileLock(path.with_name(f".{path.name}.lock"), timeout=LOCK_SECONDS)
+        self.legacy = legacy
+        self.not_saved: str | None = None
+        """Why saving failed, once it has: said once per run."""
+
+    @classmethod
+    def for_config(cls, config: pytest.Config, root: Path) -> ProgressStore:
+        """The store of the kata tree at `root`, as the run's settings name it."""
+        name = str(config.getini("katas_progress_file") or PROGRESS_FILE)
+        path = (root / os.path.expanduser(name)).resolve()
+        legacy = None
+        if not config.pluginmanager.is_blocked("cacheprovider"):
+            cache_dir = os.path.expanduser(os.path.expandvars(str(config.getini("cache_dir"))))
+            legacy = Path(config.rootpath, cache_dir, LEGACY_FILE)
+        return cls(path, display_path(path, root), legacy)
+
+    # --- reading -------------------------------------------------------------------------
+
+    def _read_state(self) -> tuple[Progress, list[str], str | None]:
+        """The state file's progress, warnings, and why it must be set aside (None if not)."""
+        try:
+            raw = self.path.read_bytes()
+        except FileNotFoundError:
+            return Progress(), [], None
+        except OSError as error:
+            return Progress(), [say("unreadable", path=self.display, error=error.strerror)], None
+        try:
+            data = json.loads(raw.decode("utf-8-sig"))
+        except UnicodeDecodeError:
+            return Progress(), [], say("not-utf8")
+        except ValueError as error:
+            return Progress(), [], say("not-json", error=error)
+        if not isinstance(data, dict) or data.get("schema") != STATE_SCHEMA:
+            return Progress(), [], say("wrong-schema", schema=STATE_SCHEMA)
+        if not isinstance(data.get("katas"), dict):
+            return Progress(), [], say("no-katas")
+        progress, dropped = _records(data["katas"])
+        warnings = []
+        if dropped:
+            warnings.append(say("dropped", path=self.display, ids=", ".join(sorted(dropped))))
+        return progress, warnings, None
+
+    def _read_legacy(self) -> Progress | None:
+        if self.legacy is None or self.legacy == self.path:
+            return None
+        try:
+            data = json.loads(self.legacy.read_bytes().decode("utf-8"))
+        except (OSError, ValueError):
+            return None
+        if not isinstance(data, dict) or not isinstance(data.get("katas"), dict):
+            return None
+        return _records(data["katas"])[0]
+
+    # --- the one way in ------------------------------------------------------------------
+
+    def fold(
+        self,
+        katas: Sequence[Kata],
+        *,
+        results: Mapping[str, Mapping[str, bool]] | None = None,
+        change: Callable[[Progress], object] | None = None,
+        ending: bool = False,
+        save: bool = True,
+    ) -> Loaded:
+        """The progress: the state file with the journal, the old cache file, this run's
+        `results` and `change` taken in, saved under the lock when anything changed. `ending`:
+        this run is over, so its own journal lines go; `save=False` only reads. When nothing can be saved (a read-only
+        tree, a lock held too long) the merged progress is still returned, with one warning."""
+        first = self._gather(katas, results, change, ending)
+        if not save or not first.needs_saving:
+            return first.loaded
+        try:
+            with self.lock:
+                gathered = self._gather(katas, results, change, ending)
+                self._save(gathered)
+                return gathered.loaded
+        except (OSError, filelock.Timeout) as error:
+            reason = (
+                say("locked", seconds=LOCK_SECONDS)
+                if isinstance(error, filelock.Timeout)
+                else (error.strerror or str(error))
+            )
+            first.loaded.saved = False
+            self._warn_not_saved(first.loaded.warnings, reason)
+            return first.loaded
+
+    def append(self, line: dict[str, Any]) -> list[str]:
+        """Add a line to the journal, under the lock; one warning the first time it fails."""
+        if self.not_saved is not None:
+            return []
+        try:
+            with self.lock:
+                journal.append(self.journal_path, line)
+        except (OSError, filelock.Timeout) as error:
+            warnings: list[str] = []
+            reason = say("locked", seconds=LOCK_SECONDS) if isinstance(
+                error, filelock.Timeout
+            ) else (error.strerror or str(error))
+            self._warn_not_saved(warnings, reason)
+            return warnings
+        return []
+
+    def _warn_not_saved(self, warnings: list[str], reason: str) -> None:
+        if self.not_saved is None:
+            self.not_saved = reason
+            warnings.append(say("not-written", path=self.display, error=reason))
+
+    # --- inside ----------------------------------------------------------------------------
+
+    def _gather(
+        self,
+        katas: Sequence[Kata],
+        results: Mapping[str, Mapping[str, bool]] | None,
+        change: Callable[[Progress], object] | None,
+        ending: bool,
+    ) -> _Gathered:
+        progress, warnings, broken = self._read_state()
+        legacy = self._read_legacy()
+        if legacy is not None:
+            progress.union(legacy)
+            assert self.legacy is not None
+            warnings.append(say("moved", old=self.legacy, new=self.display))
+        try:
+            lines = journal.read(self.journal_path)
+        except OSError:
+            lines = []
+        this_run = journal.current_run() if ending else None
+        interruptions, kept = journal.split_runs(lines, this_run)
+        by_id = {kata.id: kata for kata in katas}
+        for interruption in interruptions:
+            kata = by_id.get(interruption.kata_id)
+            key = "interrupted-time-limit" if interruption.timed_out else "interrupted"
+            where = kata.display if kata else interruption.kata_id
+            warnings.append(say(key, path=where, step=interruption.step))
+        unlocked_before = {kata_id for kata_id, r in progress.katas.items() if r.first_passed}
+        progress.merge(katas, journal.step_results(lines))
+        if results:
+            progress.merge(katas, results)
+        if change is not None:
+            change(progress)
+        first_passes = [
+            kata
+            for kata in katas
+            if kata.id not in unlocked_before
+            and progress.katas.get(kata.id, KataRecord()).first_passed is not None
+            and (results is None or kata.id in results)
+        ]
+        return _Gathered(
+            loaded=Loaded(progress, warnings, first_passes),
+            broken=broken,
+            legacy=legacy is not None,
+            journal_lines=len(lines),
+            kept=kept,
+            changed=bool(results) or change is not None,
+        )
+
+    def _save(self, gathered: _Gathered) -> None:
+        """Write what `gathered` holds; the caller holds the lock. Raises OSError."""
+        if gathered.broken is not None:
+            gathered.loaded.warnings.append(self._set_aside(gathered.broken))
+        _write_atomically(self.path, gathered.loaded.progress.to_json())
+        if gathered.journal_lines or gathered.kept:
+            journal.rewrite(self.journal_path, gathered.kept)
+        if gathered.legacy and self.legacy is not None:
+            self.legacy.unlink(missing_ok=True)
+
+    def _set_aside(self, what: str) -> str:
+        stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S")
+        backup = self.path.with_name(f"{self.path.stem}.broken-{stamp}.json")
+        try:
+            os.replace(self.path, backup)
+        except OSError:
+            return say("starts-afresh", path=self.display, what=what)
+        return say("set-aside", path=self.display, what=what, backup=backup.name)
+
+
+@dataclass
+class _Gathered:
+    loaded: Loaded
+    broken: str | None
+    legacy: bool
+    journal_lines: int
+    kept: list[dict[str, Any]]
+    changed: bool
+
+    @property
+    def needs_saving(self) -> bool:
+        return self.changed or self.broken is not None or self.legacy or self.journal_lines > 0
+
+
+def _records(katas: dict[Any, Any]) -> tuple[Progress, list[str]]:
+    progress, dropped = Progress(), []
+    for kata_id, entry in katas.items():
+        record = KataRecord.from_json(entry)
+        if record is None:
+            dropped.append(str(kata_id))
+        else:
+            progress.katas[str(kata_id)] = record
+    return progress, dropped
+
+
+def _write_atomically(path: Path, data: dict[str, Any]) -> None:
+    """Write JSON so that an interrupted run never leaves half a file behind, readable by others
+    as the umask allows (a teacher's tools may read it). Raises OSError."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as file:
+            json.dump(data, file, indent=2, ensure_ascii=False, sort_keys=True)
+            file.write("\n")
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(temporary, 0o666 & ~umask)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
