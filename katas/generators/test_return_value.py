@@ -1,8 +1,9 @@
 """A generator's return value comes out as the value attribute of the StopIteration that ends it.
 
 `return v` in a generator does not yield v: the next() that reaches it raises StopIteration, and
-StopIteration.value is v (None when the body just ends). A for loop or list() swallows that
-StopIteration, and the return value with it; `yield from` is the construct that collects it.
+StopIteration.value is v (None when the body just ends). It is delivered once: every later next()
+raises a fresh StopIteration whose value is None. A for loop or list() swallows that StopIteration,
+and the return value with it; `yield from` is the construct that collects it.
 """
 
 import pytest
@@ -18,6 +19,16 @@ def fetch_pages():
 
 def just_yields():
     yield "only value"
+
+
+def stop_values(gen, count):
+    """Call next(gen) count times, each one expected to raise StopIteration; return their values."""
+    values = []
+    for _ in range(count):
+        with pytest.raises(StopIteration) as info:
+            next(gen)
+        values.append(info.value.value)
+    return values
 
 
 def test_the_return_value_is_not_yielded():
@@ -43,7 +54,6 @@ def test_without_return_the_value_is_none():
 
 def test_the_return_value_is_delivered_only_once():
     gen = fetch_pages()
-    list(gen)
-    with pytest.raises(StopIteration) as info:
-        next(gen)
-    assert info.value.value is __
+    next(gen)
+    next(gen)
+    assert stop_values(gen, 3) == __

@@ -2,7 +2,6 @@
 
 One call carries traffic both ways: a value goes in (it becomes the result of the paused
 `x = yield ...` expression) and the next yielded value comes out. next(gen) is gen.send(None).
-This is the seed note's simple_generator, with its prints recorded in a list.
 """
 
 import pytest

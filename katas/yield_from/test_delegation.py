@@ -2,7 +2,8 @@
 
 The outer generator is only a relay: values the inner one yields come out to the caller, values and
 exceptions the caller sends in reach the inner one at its `yield`, and closing the outer generator
-closes the inner one first. The outer generator resumes only when the inner one is finished.
+closes the inner one first. An exception the inner generator does not handle comes out of it into
+the outer one, at its `yield from`. The outer generator resumes only when the inner one is finished.
 """
 
 from pytest_katas import __
@@ -27,15 +28,15 @@ def test_a_sent_value_reaches_the_inner_generator():
         yield f"inner got {word}"
 
     def outer():
-        word = yield from inner()
-        yield f"outer got {word}"
+        yield from inner()
+        yield "outer resumed"
 
     gen = outer()
     next(gen)
-    assert gen.send("hello") == __
+    assert [gen.send("hello"), gen.send("again")] == __
 
 
-def test_a_thrown_exception_is_raised_in_the_inner_generator_at_its_yield():
+def test_a_thrown_exception_is_raised_in_the_inner_generator_first():
     def inner():
         try:
             yield "inner waiting"
@@ -50,7 +51,8 @@ def test_a_thrown_exception_is_raised_in_the_inner_generator_at_its_yield():
 
     gen = outer()
     next(gen)
-    assert gen.throw(ValueError("boom")) == __
+    replies = [gen.throw(ValueError("boom")), gen.throw(ValueError("bang"))]
+    assert replies == __
 
 
 def test_closing_the_outer_generator_closes_the_inner_one_too():

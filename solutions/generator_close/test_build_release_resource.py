@@ -1,10 +1,14 @@
-"""Build a generator that always releases what it opened: when exhausted, closed early, or dropped.
+"""Build a generator that always releases what it opened: however it ends, even when dropped.
 
 Put the release in a finally block around the yields. It then runs when the generator finishes,
-when close() raises GeneratorExit at the paused yield, and when the last reference to a suspended
-generator disappears: CPython's reference counting destroys it at once, and destroying a
-suspended generator closes it (other interpreters may wait for their garbage collector).
+when close() raises GeneratorExit at the paused yield, when an exception thrown in with throw()
+comes back out, and when the last reference to a suspended generator disappears: CPython's
+reference counting destroys it at once, and destroying a suspended generator closes it (other
+interpreters may wait for their garbage collector). Releasing in `except GeneratorExit` is not
+enough: it covers close() but not an exception thrown in.
 """
+
+import pytest
 
 from pytest_katas import __
 
@@ -54,6 +58,15 @@ def test_closing_it_early_releases_the_resource():
     gen = read_lines("a", log)
     next(gen)
     gen.close()
+    assert log == ["open a", "close a"]
+
+
+def test_an_exception_thrown_in_comes_out_and_releases_the_resource():
+    log = []
+    gen = read_lines("a", log)
+    next(gen)
+    with pytest.raises(ValueError):
+        gen.throw(ValueError("stop reading"))
     assert log == ["open a", "close a"]
 
 

@@ -1,8 +1,8 @@
 """Closing an unstarted or finished generator does nothing; after close(), next() raises StopIteration.
 
 A generator that never started has entered no try block, so close() just marks it closed: not
-even its finally blocks run. A finished generator has nothing left to clean up. Closing twice is
-harmless too. Whichever way it got there, a closed generator is exhausted.
+even its finally blocks run. A finished generator has nothing left to clean up, and closing twice
+runs the cleanup only once. Whichever way it got there, a closed generator is exhausted.
 """
 
 import pytest
@@ -25,21 +25,17 @@ def test_closing_an_unstarted_generator_runs_none_of_its_code():
     assert log == []
 
 
-def test_closing_a_finished_generator_changes_nothing():
+def test_closing_a_finished_or_closed_generator_changes_nothing():
     log = []
-    gen = job(log)
-    list(gen)
-    gen.close()
-    assert log == ["started", "finally"]
-
-
-def test_closing_twice_runs_the_cleanup_once():
-    log = []
-    gen = job(log)
-    next(gen)
-    gen.close()
-    gen.close()
-    assert log == ["started", "finally"]
+    finished = job(log)
+    list(finished)
+    finished.close()
+    log.append("---")
+    closed_twice = job(log)
+    next(closed_twice)
+    closed_twice.close()
+    closed_twice.close()
+    assert log == ["started", "finally", "---", "started", "finally"]
 
 
 def test_next_after_close_raises_stopiteration():

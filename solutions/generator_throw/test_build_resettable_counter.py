@@ -50,6 +50,12 @@ def test_it_counts_on_after_a_reset():
     assert [next(c), next(c)] == [6, 7]
 
 
+def test_it_can_be_reset_again_and_again():
+    c = counter(5)
+    next(c)
+    assert [c.throw(Reset()), c.throw(Reset()), next(c), c.throw(Reset())] == [5, 5, 6, 5]
+
+
 def test_other_exceptions_end_it():
     c = counter(5)
     next(c)

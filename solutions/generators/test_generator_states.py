@@ -25,11 +25,13 @@ def test_a_new_generator_is_created():
     assert inspect.getgeneratorstate(gen) == inspect.GEN_CREATED
 
 
-def test_paused_at_its_last_yield_it_is_still_suspended():
+def test_suspended_at_every_yield_closed_after_the_last():
     gen = two_steps()
-    next(gen)
-    next(gen)
-    assert inspect.getgeneratorstate(gen) == inspect.GEN_SUSPENDED
+    states = []
+    for _ in gen:
+        states.append(inspect.getgeneratorstate(gen))
+    states.append(inspect.getgeneratorstate(gen))
+    assert states == [inspect.GEN_SUSPENDED, inspect.GEN_SUSPENDED, inspect.GEN_CLOSED]
 
 
 def test_seen_from_inside_its_body_it_is_running():
@@ -37,9 +39,3 @@ def test_seen_from_inside_its_body_it_is_running():
     gen = self_observing(box)
     box.append(gen)
     assert next(gen) == inspect.GEN_RUNNING
-
-
-def test_once_next_finds_no_more_yields_it_is_closed():
-    gen = two_steps()
-    list(gen)
-    assert inspect.getgeneratorstate(gen) == inspect.GEN_CLOSED

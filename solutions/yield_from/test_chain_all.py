@@ -1,8 +1,9 @@
 """Build `chain_all(*gens)`: delegate to each generator in turn, return the sum of their results.
 
 `yield from` is a full delegation, so `chain_all` needs no code for send, throw or close: values
-sent to it reach whichever generator is running, and closing it closes that generator. A `for` loop
-that re-yields each value would pass the values out, but not what is sent or thrown in.
+sent to it and exceptions thrown into it reach whichever generator is running, and closing it closes
+that generator. A `for` loop that re-yields each value would pass the values out, but not what is
+sent or thrown in, and it loses each generator's return value.
 """
 
 import inspect
@@ -34,6 +35,15 @@ def adder(count):
     return total
 
 
+def until_stopped():
+    """Yield "waiting" until ValueError is thrown in; then return 100."""
+    try:
+        while True:
+            yield "waiting"
+    except ValueError:
+        return 100
+
+
 def drain(gen):
     """Run gen to its end; return what it yielded and what it returned."""
     values = []
@@ -62,6 +72,13 @@ def test_values_sent_to_chain_all_reach_the_running_generator():
     with pytest.raises(StopIteration) as info:
         gen.send(5)
     assert info.value.value == 35
+
+
+def test_an_exception_thrown_into_chain_all_reaches_the_running_generator():
+    gen = chain_all(until_stopped(), count_to(2))
+    next(gen)
+    assert gen.throw(ValueError("stop")) == 1
+    assert drain(gen) == ([2], 102)
 
 
 def test_closing_chain_all_closes_the_running_generator():

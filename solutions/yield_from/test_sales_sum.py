@@ -1,7 +1,7 @@
-"""In the note's sales program, `yield from` relays main's sends, then gives sales_sum's result.
+"""In the sales_sum / middle / main program, `yield from` relays main's sends, then gives the result.
 
-`main` sends the numbers, then `None`: `sales_sum` prints it, breaks out of its loop and returns
-`(total, nums)`; `yield from` hands that tuple to `middle`, which stores it, prints its line and
+`main` sends the numbers, then `None`: `sales_sum` records it, breaks out of its loop and returns
+`(total, nums)`; `yield from` hands that tuple to `middle`, which stores it, records its line and
 returns. A generator that returns raises `StopIteration` at whoever resumed it, so the final
 `m.send(None)` raises `StopIteration`, which `main` catches: the normal end of a coroutine.
 """
@@ -10,8 +10,8 @@ import pytest
 
 from pytest_katas import __
 
-# The seed note's program, as printed there (without the `while True` in `middle`).
 final_result = {}
+events = []
 
 
 def sales_sum(pro_name):
@@ -19,7 +19,7 @@ def sales_sum(pro_name):
     nums = []
     while True:
         x = yield
-        print(pro_name + "销量: ", x)
+        events.append(f"{pro_name} sales: {x}")
         if not x:
             break
         total += x
@@ -30,17 +30,12 @@ def sales_sum(pro_name):
 def middle(key):
     # yield from relays everything between main and sales_sum, then evaluates to its return value.
     final_result[key] = yield from sales_sum(key)
-    print(key + "销量统计完成！！.")
+    events.append(f"{key} done")
 
 
-def main():
-    data_sets = {
-        "bobby牌面膜": [1200, 1500, 3000],
-        "bobby牌手机": [28, 55, 98, 108],
-        "bobby牌大衣": [280, 560, 778, 70],
-    }
+def main(data_sets):
     for key, data_set in data_sets.items():
-        print("start key:", key)
+        events.append(f"start {key}")
         m = middle(key)
         m.send(None)  # prime middle: it runs into sales_sum, up to its first yield
         for value in data_set:
@@ -49,7 +44,6 @@ def main():
             m.send(None)  # the end signal
         except StopIteration:
             pass  # middle has returned: the expected end
-    print("final_result:", final_result)
 
 
 def test_sales_sum_returns_its_total_and_its_numbers():
@@ -62,29 +56,22 @@ def test_sales_sum_returns_its_total_and_its_numbers():
     assert info.value.value == (30, [10, 20])
 
 
-def test_the_final_send_to_middle_raises():
-    m = middle("demo")
+def test_the_end_signal_reaches_sales_sum_then_ends_middle():
+    events.clear()
+    m = middle("mask")
     m.send(None)
-    m.send(5)
+    m.send(1200)
     with pytest.raises(Exception) as info:
         m.send(None)
-    assert info.typename == "StopIteration"
-
-
-def test_the_end_signal_prints_two_lines(capsys):
-    final_result.clear()
-    main()
-    lines = capsys.readouterr().out.splitlines()
-    assert lines[0] == "start key: bobby牌面膜"
-    assert lines[1] == "bobby牌面膜销量:  1200"
-    assert lines[4:6] == ["bobby牌面膜销量:  None", "bobby牌面膜销量统计完成！！."]
+    events.append(info.typename)
+    assert events == ["mask sales: 1200", "mask sales: None", "mask done", "StopIteration"]
 
 
 def test_main_fills_final_result():
     final_result.clear()
-    main()
+    main({"mask": [1200, 1500, 3000], "phone": [28, 55, 98, 108], "coat": [280, 560, 778, 70]})
     assert final_result == {
-        "bobby牌面膜": (5700, [1200, 1500, 3000]),
-        "bobby牌手机": (289, [28, 55, 98, 108]),
-        "bobby牌大衣": (1688, [280, 560, 778, 70]),
+        "mask": (5700, [1200, 1500, 3000]),
+        "phone": (289, [28, 55, 98, 108]),
+        "coat": (1688, [280, 560, 778, 70]),
     }
