@@ -1,9 +1,12 @@
 """Build a tiny event loop: `run_all(*coros)` drives coroutines round-robin with `send(None)`.
 
-An event loop only has to call `coro.send(None)` over and over. When a coroutine suspends (here
-at `await Yield()`), `send` returns, and the loop puts the coroutine at the back of the queue and
-moves on to the next one; when a coroutine finishes, `send` raises `StopIteration`, whose `value` is
-the coroutine's return value. asyncio's loop does the same, plus waiting for I/O and timers.
+A loop of this kind only has to call `coro.send(None)` over and over. When a coroutine suspends
+(here at `await Yield()`), `send` returns what it yielded, and the loop puts the coroutine at the
+back of the queue and moves on to the next one; when a coroutine finishes, `send` raises
+`StopIteration`, whose `value` is the coroutine's return value. It is often said that asyncio's loop
+does just this; in fact asyncio's Task looks at what was yielded and accepts only None (run me again
+soon) or a Future (park me until it is done). `Yield` here yields the string "turn", which asyncio
+would refuse: only a loop that calls `send` itself can run these coroutines.
 """
 
 from collections import deque
@@ -15,7 +18,7 @@ class Yield:
     """Suspend the awaiting coroutine once: the loop resumes it on its next turn."""
 
     def __await__(self):
-        yield
+        yield "turn"
 
 
 def run_all(*coros):

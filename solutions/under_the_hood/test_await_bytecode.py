@@ -1,9 +1,9 @@
 """There is no AWAIT opcode: `await` is GET_AWAITABLE, then the delegation loop of `yield from`.
 
-The seed note says `await` executes "a bytecode such as AWAIT". In fact `await x` first calls
-GET_AWAITABLE (which calls `x.__await__()`, or accepts a coroutine as it is), then runs the same
-instructions as `yield from`: on 3.10 LOAD_CONST None + YIELD_FROM; from 3.11 on LOAD_CONST None +
-SEND, with YIELD_VALUE in a loop. Bytecode changes between versions: ask `sys.version_info`.
+It is often said that `await` executes a bytecode of its own, such as AWAIT. In fact `await x` first
+calls GET_AWAITABLE (which calls `x.__await__()`, or accepts a coroutine as it is), then runs the
+same instructions as `yield from`: on 3.10 LOAD_CONST None + YIELD_FROM; from 3.11 on LOAD_CONST
+None + SEND, with YIELD_VALUE in a loop. Bytecode changes between versions: ask `sys.version_info`.
 """
 
 import dis
@@ -31,10 +31,7 @@ def test_there_is_no_await_opcode():
 def test_await_delegates_with_the_version_s_delegation_opcode():
     names = opnames(awaiter)
     start = names.index("GET_AWAITABLE")
-    if sys.version_info >= (3, 11):
-        expected = "SEND"
-    else:
-        expected = "YIELD_FROM"
+    expected = "SEND" if sys.version_info >= (3, 11) else "YIELD_FROM"
     assert names[start + 2] == expected
 
 

@@ -4,7 +4,8 @@ An awaitable is any object whose `__await__` returns an iterator, usually a gene
 delegates to it exactly as `yield from` does: each value it yields is passed straight out of the
 coroutine, through every `await` in between, to the code that called `send`, and the value sent back
 in resumes it. When the coroutine returns, `send` raises `StopIteration` carrying the return value.
-An event loop is nothing more than code that makes these `send` calls.
+Whoever calls `send` drives the coroutine. Here that is the test itself; asyncio's Task is pickier
+than a bare `send` loop: it accepts only a Future (and parks until it is done) or None from a yield.
 """
 
 import pytest
