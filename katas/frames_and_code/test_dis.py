@@ -1,11 +1,11 @@
 """`dis` shows a code object's bytecode as instructions; which instructions depends on the version.
 
-The seed note's `print(dis.dis(foo))` prints the listing and then `None`: `dis.dis` prints, it
-returns nothing. `dis.get_instructions` gives the same listing as objects you can inspect. The
-instruction names are an implementation detail that changes between versions (3.11 replaced
-`BINARY_ADD` and its friends with one `BINARY_OP`; and the `AWAIT` opcode mentioned by the seed note
-does not exist on any version), so rely on what is stable, such as the names and constants the
-instructions refer to.
+`print(dis.dis(foo))`, a line often seen in examples, prints the listing and then `None`: `dis.dis`
+prints, it returns nothing. `dis.get_instructions` gives the same listing as objects you can
+inspect. The instruction names are an implementation detail that changes between versions (3.11
+replaced `BINARY_ADD` and its friends with one `BINARY_OP`; and the `AWAIT` opcode that some
+explanations of `await` mention exists on no version), so rely on what is stable, such as the names
+and constants the instructions refer to.
 """
 
 import dis
@@ -28,12 +28,12 @@ def example():
     return x + y
 
 
-def test_dis_dis_prints_the_listing_and_returns_none(capsys):
+def test_what_print_dis_dis_prints_last(capsys):
     print(dis.dis(foo))
     assert capsys.readouterr().out.splitlines()[-1] == __
 
 
-def test_co_code_is_raw_bytes():
+def test_the_type_of_co_code():
     assert type(foo.__code__.co_code) is __
 
 

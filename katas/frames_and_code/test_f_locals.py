@@ -2,8 +2,10 @@
 
 Reading works the same on every version, including a caller's locals through `f_back`: that is how
 debuggers show your variables. Writing differs. Up to 3.12, `f_locals` of a function's frame is a
-plain `dict` snapshot of the variables, so changing the dict does not change them. 3.13 (PEP 667)
-returns a `FrameLocalsProxy` instead, a live view: assigning through it changes the variable.
+plain `dict` snapshot of the variables, kept on the frame: changing the dict does not change them,
+and every read of `frame.f_locals` refreshes that same dict from the variables, wiping out what was
+written into it. 3.13 (PEP 667) returns a `FrameLocalsProxy` instead, a live view: assigning
+through it changes the variable.
 """
 
 import inspect
@@ -31,8 +33,14 @@ def checkout():
 
 def try_to_change_x():
     x = 1
-    inspect.currentframe().f_locals["x"] = 2
-    return x
+    frame = inspect.currentframe()
+    view = frame.f_locals
+    view["x"] = 2
+    seen = [x, view["x"]]
+    frame.f_locals  # read f_locals once more
+    seen.append(view["x"])
+    del frame
+    return seen
 
 
 def test_f_locals_maps_local_names_to_their_values():
@@ -43,10 +51,10 @@ def test_f_back_f_locals_reads_the_callers_variables():
     assert checkout() == __
 
 
-def test_f_locals_is_a_dict_snapshot_until_3_12():
+def test_the_type_of_f_locals_depends_on_the_version():
     kind = type(inspect.currentframe().f_locals).__name__
     assert kind == (__ if sys.version_info >= (3, 13) else __)
 
 
-def test_writing_to_f_locals_changes_the_variable_only_from_3_13():
+def test_writing_to_f_locals():
     assert try_to_change_x() == (__ if sys.version_info >= (3, 13) else __)

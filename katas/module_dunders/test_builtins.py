@@ -3,10 +3,10 @@
 Built-in names such as `len` live in the `builtins` module; a name that is neither local nor global
 is looked up there. CPython also puts a `__builtins__` variable into every module's globals, as an
 implementation detail: in `__main__` it is the `builtins` module, but in an imported module it is
-`builtins.__dict__`, a plain dict. The seed note uses `__builtins__.len([1, 2, 3])` as if it
-always worked; in fact it works only in the main script, and raises `AttributeError` in an imported
-module. `import builtins` works everywhere, even when a global hides a built-in. Each step runs a
-`main.py` that imports a module `tool.py` beside it.
+`builtins.__dict__`, a plain dict. So `__builtins__.len([1, 2, 3])`, often shown as a way to call a
+built-in, works in the main script only: in an imported module it raises `AttributeError`, since a
+dict has no attribute `len`. `import builtins` works everywhere, even when a global hides a
+built-in. Each step runs a `main.py` that imports a module `tool.py` beside it.
 """
 
 import os
@@ -27,17 +27,13 @@ def run_main(root, main_source, tool_source=""):
     return done.stdout.splitlines()
 
 
-def test_in_the_main_script_builtins_is_a_module(tmp_path):
-    main = "print(type(__builtins__).__name__)\n"
-    assert run_main(tmp_path, main) == __
+def test_builtins_in_the_main_script_and_in_an_imported_module(tmp_path):
+    main = "import tool\nprint('main:', type(__builtins__).__name__)\n"
+    tool = "print('tool:', type(__builtins__).__name__)\n"
+    assert run_main(tmp_path, main, tool) == __
 
 
-def test_in_an_imported_module_builtins_is_a_dict(tmp_path):
-    tool = "print(type(__builtins__).__name__)\n"
-    assert run_main(tmp_path, "import tool\n", tool) == __
-
-
-def test_the_note_s_builtins_len_fails_in_an_imported_module(tmp_path):
+def test_builtins_len_in_an_imported_module(tmp_path):
     tool = """\
 try:
     print(__builtins__.len([1, 2, 3]))

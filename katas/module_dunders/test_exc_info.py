@@ -1,10 +1,10 @@
 """`sys.exc_info()` describes the exception being handled, and is `(None, None, None)` otherwise.
 
 Inside an `except` block (and in any function called from it) `sys.exc_info()` returns the triple
-`(type, value, traceback)` of the exception being handled, as in the seed note; outside one, and
-again once the block has ended, it returns three `None`s. Python 3.11 added `sys.exception()`, which
-returns just the value (or `None`); on 3.10 take `sys.exc_info()[1]`. In an `except E as err:` block
-both give the same object as `err`.
+`(type, value, traceback)` of the exception being handled: that is how a bare `except:` gets hold
+of it. Outside one, and again once the block has ended, it returns three `None`s. Python 3.11 added
+`sys.exception()`, which returns just the value (or `None`); on 3.10 take `sys.exc_info()[1]`. In
+an `except E as err:` block both give the same object as `err`.
 """
 
 import sys
@@ -13,7 +13,7 @@ import types
 from pytest_katas import __
 
 
-def test_outside_an_except_block_exc_info_is_empty():
+def test_exc_info_outside_an_except_block():
     assert sys.exc_info() == __
 
 
@@ -38,7 +38,7 @@ def test_a_function_called_from_an_except_block_sees_the_exception():
     assert seen is __
 
 
-def test_exc_info_is_empty_again_once_the_except_block_ends():
+def test_exc_info_once_the_except_block_has_ended():
     try:
         int("ten")
     except ValueError:

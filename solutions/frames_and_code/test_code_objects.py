@@ -1,10 +1,10 @@
 """A function's compiled body is a code object, `__code__`: its names, its constants, its bytecode.
 
-For the seed note's `example`, `co_name` is the name from the `def`, `co_varnames` the names of its
-local variables (parameters first) and `co_consts` the constants its bytecode loads, after the
-function's docstring (or None in its place). `co_code` holds the raw bytecode, which changes with
-every Python version, so read it only through `dis`. A frame runs a code object: inside a call,
-`inspect.currentframe().f_code` is the function's `__code__`.
+For a function such as `example` below, `co_name` is the name from the `def`, `co_varnames` the
+names of its local variables (parameters first) and `co_consts` the constants its bytecode loads,
+after the function's docstring (or None in its place, up to 3.13). `co_code` holds the raw
+bytecode, which changes with every Python version, so read it only through `dis`. A frame runs a
+code object: inside a call, `inspect.currentframe().f_code` is the function's `__code__`.
 """
 
 import inspect
@@ -41,7 +41,7 @@ def test_co_consts_holds_the_constants_the_bytecode_loads():
     assert example.__code__.co_consts == (None, 10, 20)
 
 
-def test_co_name_keeps_the_name_from_the_def_statement():
+def test_co_name_after_the_function_is_renamed():
     def original():
         pass
 

@@ -44,7 +44,7 @@ def test_f_back_twice_is_the_caller_of_the_caller():
     assert start_checkout() == "test_f_back_twice_is_the_caller_of_the_caller"
 
 
-def test_code_at_module_level_runs_in_a_frame_named_module():
+def test_the_name_of_the_frame_of_module_level_code():
     namespace = {}
     exec("import inspect\nname = inspect.currentframe().f_code.co_name\n", namespace)
     assert namespace["name"] == "<module>"

@@ -1,12 +1,14 @@
 """`__doc__` is the docstring as compiled: 3.13 strips its indentation, and `python -OO` drops it.
 
-A docstring is a string literal that is the *first* statement of a module, class or function; a
-string anywhere else is just an expression that is thrown away. Up to 3.12, `__doc__` keeps the
-indentation of every line after the first, so printing the seed note's `calculate_area.__doc__`
-shows it indented; 3.13 removes the common leading whitespace at compile time. `inspect.cleandoc`
-(which `inspect.getdoc` uses) gives the same tidy text on every version. `python -O` keeps
-docstrings (it removes `assert`s), `python -OO` removes them too: `__doc__` is then `None`, so never
-let a program depend on one.
+A docstring is a plain string literal that is the *first* statement of a module, class or
+function; a comment above it is no statement and changes nothing. A string anywhere else is just an
+expression that is thrown away, and an f-string is not a literal at all (it is computed when it
+runs), so neither becomes `__doc__`. Up to 3.12, `__doc__` keeps the indentation of every line
+after the first, so printing `calculate_area.__doc__` below shows those lines indented; 3.13
+removes the common leading whitespace at compile time. `inspect.cleandoc` (which `inspect.getdoc`
+uses) gives the same tidy text on every version. `python -O` keeps docstrings (it removes `assert`
+statements and sets `__debug__` to False); `python -OO` removes docstrings as well: `__doc__` is
+then `None`, so never let a program depend on one.
 """
 
 import inspect
@@ -34,18 +36,31 @@ def late_doc():
     return result
 
 
+SHAPE = "circle"
+
+
+def f_string_doc():
+    f"""Compute the area of a {SHAPE}."""  # noqa
+
+
+def commented_doc():
+    # A comment is not a statement.
+    """Compute the area of a circle."""
+
+
 GREET = '''\
 import json
 
 def greet():
     """Say hello."""
 
-print(json.dumps(greet.__doc__))
+print(json.dumps([greet.__doc__, __debug__]))
 '''
 
 
-def doc_when_run_with(tmp_path, option):
-    """Run greet.py with the given command-line option; return greet.__doc__ as it printed it."""
+def run_greet_with(tmp_path, option):
+    """Run greet.py with the given command-line option; return [greet.__doc__, __debug__] as it
+    printed them."""
     (tmp_path / "greet.py").write_text(GREET)
     env = {name: value for name, value in os.environ.items() if not name.startswith("PYTHON")}
     done = subprocess.run(
@@ -59,8 +74,9 @@ def doc_when_run_with(tmp_path, option):
     return json.loads(done.stdout)
 
 
-def test_only_the_first_statement_is_a_docstring():
-    assert late_doc.__doc__ is None
+def test_only_a_plain_literal_written_first_is_a_docstring():
+    docs = [late_doc.__doc__, f_string_doc.__doc__, commented_doc.__doc__]
+    assert docs == [None, None, "Compute the area of a circle."]
 
 
 def test_the_indentation_of_later_lines_depends_on_the_version():
@@ -73,9 +89,9 @@ def test_cleandoc_gives_the_same_text_on_every_version():
     assert third_line == "    radius (float): the radius of the circle."
 
 
-def test_python_dash_o_keeps_docstrings(tmp_path):
-    assert doc_when_run_with(tmp_path, "-O") == "Say hello."
+def test_what_python_dash_o_removes(tmp_path):
+    assert run_greet_with(tmp_path, "-O") == ["Say hello.", False]
 
 
-def test_python_dash_oo_removes_docstrings(tmp_path):
-    assert doc_when_run_with(tmp_path, "-OO") is None
+def test_what_python_dash_oo_removes(tmp_path):
+    assert run_greet_with(tmp_path, "-OO") == [None, False]

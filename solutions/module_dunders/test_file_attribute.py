@@ -2,10 +2,17 @@
 
 Since Python 3.9 it is absolute both for an imported module and for the script Python runs, even
 when you named the script with a relative path. Code given with `python -c` (or typed at the REPL)
-has no file, so the name `__file__` is not defined there, and modules built into the interpreter,
-such as `sys`, have no `__file__` attribute at all.
+comes from no file, so the name `__file__` is not defined there at all. A module's `__spec__.origin`
+says where the import system found it. Modules built into the interpreter, such as `sys` and
+`builtins`, come from no file either (origin `'built-in'`) and have no `__file__` attribute. From
+3.11 the modules Python needs to start, `os` among them, are *frozen*: their compiled code is stored
+inside the interpreter and loaded from there (origin `'frozen'`), yet they still set `__file__` to
+their source file in the standard library; on 3.10 `os` is loaded from `os.py` like any other
+module. (A Python run with `-X frozen_modules=off`, the default of a debug build, loads them from
+their files again.)
 """
 
+import json
 import os
 import subprocess
 import sys
@@ -30,6 +37,13 @@ def run_python(cwd, *args):
     return done.stdout.splitlines()
 
 
+def where_from(module):
+    """Where the import system found `module`: its `__spec__.origin`, cut to the file name when it
+    is a path."""
+    origin = module.__spec__.origin
+    return origin if origin in ("built-in", "frozen") else Path(origin).name
+
+
 def test_an_imported_module_knows_the_absolute_path_of_its_file(tmp_path):
     make_app(tmp_path)
     printed = run_python(tmp_path, "-c", "import app.config")
@@ -43,9 +57,25 @@ def test_a_script_named_by_a_relative_path_still_gets_an_absolute_file(tmp_path)
 
 
 def test_code_run_with_dash_c_has_no_file(tmp_path):
-    code = "try:\n    print(__file__)\nexcept NameError:\n    print('no __file__ here')\n"
-    assert run_python(tmp_path, "-c", code) == ["no __file__ here"]
+    code = """\
+try:
+    print(__file__)
+except Exception as error:
+    print(type(error).__name__)
+"""
+    assert run_python(tmp_path, "-c", code) == ["NameError"]
 
 
 def test_a_module_built_into_the_interpreter_has_no_file():
-    assert (hasattr(sys, "__file__"), hasattr(os, "__file__")) == (False, True)
+    modules = [sys, json, os]
+    assert [module.__name__ for module in modules if hasattr(module, "__file__")] == ["json", "os"]
+
+
+def test_where_the_import_system_found_each_module():
+    origins = [where_from(module) for module in (sys, json, os)]
+    expected = (
+        ["built-in", "__init__.py", "frozen"]
+        if sys.version_info >= (3, 11)
+        else ["built-in", "__init__.py", "os.py"]
+    )
+    assert origins == expected

@@ -1,11 +1,13 @@
 """pathlib mirrors os.path, but `resolve()` follows symlinks and `mkdir()` needs its two flags.
 
-The seed note's table pairs `os.path.join(base, f"{name}.txt")` with `Path(base) / f"{name}.txt"`,
+Cheat sheets pair `os.path.join(base, f"{name}.txt")` with `Path(base) / f"{name}.txt"`,
 `os.path.abspath(__file__)` with `Path(__file__).resolve()`, and `os.makedirs(p, exist_ok=True)`
-with `Path('folder').mkdir(parents=True, exist_ok=True)` (its snippet also forgets `import os`). The pairs
-are not exact twins: `abspath` only makes a path absolute and tidies `..`, while `resolve` also
-follows symbolic links, like `os.path.realpath`; and a bare `mkdir()` fails where
-`makedirs(p, exist_ok=True)` would not.
+with `Path(p).mkdir(parents=True, exist_ok=True)`, as if each pair were the same call. They are not
+exact twins: `os.path` takes and returns strings, pathlib works with `Path` objects; `abspath` only
+makes a path absolute and tidies `..`, without looking at the disk, while `resolve` also follows
+symbolic links, like `os.path.realpath`; and a bare `mkdir()` fails where
+`makedirs(p, exist_ok=True)` would not. What both share is the joining rule: an absolute part throws
+away everything joined before it.
 """
 
 import os
@@ -16,7 +18,7 @@ import pytest
 from pytest_katas import __
 
 
-def test_os_path_join_returns_a_str_even_when_given_a_path(tmp_path):
+def test_the_type_os_path_join_returns_for_a_path(tmp_path):
     joined = os.path.join(tmp_path / "data", "report.txt")
     assert Path(joined) == tmp_path / "data" / "report.txt"
     assert type(joined) is str

@@ -1,9 +1,10 @@
 """Without `__all__`, `import *` takes every name not starting with `_`; with it, exactly its list.
 
-The seed note's `mymodule` shows the usual case: `__all__` lists the public names and leaves the
-`_private` ones out. But the underscore rule applies only to a module *without* `__all__`, which
-then also exports every module it imported; a module with `__all__` exports whatever it lists,
-underscore or not. Every name in `__all__` must exist: a missing one makes `import *` fail.
+`mymodule` below shows how `__all__` is usually explained: it lists the public names and leaves the
+`_private` ones out, as if the underscore were what kept them out. But the underscore rule applies
+only to a module *without* `__all__`, which then also exports every module it imported; a module
+with `__all__` exports whatever it lists, underscore or not. Every name in `__all__` must exist: a
+missing one makes `import *` fail.
 """
 
 import ast
@@ -22,7 +23,7 @@ else:
     print({name for name in dir() if not name.startswith("__")})
 """
 
-NOTE_MODULE = """\
+MYMODULE = """\
 # mymodule.py
 __all__ = ['public_func', 'PublicClass']
 
@@ -57,7 +58,7 @@ def star_import(root, module_source):
 
 
 def test_with_all_exactly_the_listed_names_are_taken(tmp_path):
-    assert star_import(tmp_path, NOTE_MODULE) == {"public_func", "PublicClass"}
+    assert star_import(tmp_path, MYMODULE) == {"public_func", "PublicClass"}
 
 
 def test_without_all_every_name_without_an_underscore_is_taken(tmp_path):
