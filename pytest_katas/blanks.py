@@ -18,6 +18,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import NoReturn
 
+from pytest_katas.catalog import read_source
 from pytest_katas.i18n import Messages
 
 BLANK_NAME = "__"
@@ -177,7 +178,7 @@ def find_blank_sites(source: str) -> BlankSites:
 
 @lru_cache(maxsize=512)
 def _sites_of_file(path: Path, mtime_ns: int) -> BlankSites:
-    return find_blank_sites(path.read_text(encoding="utf-8"))
+    return find_blank_sites(read_source(path))
 
 
 def blank_sites(path: Path) -> BlankSites:
@@ -208,7 +209,7 @@ def blank_failure(
     """Whether a step of `kata_path` failed because of a blank, and which one to fill first."""
     try:
         sites = blank_sites(kata_path)
-    except OSError:
+    except (OSError, SyntaxError, UnicodeDecodeError, LookupError):
         return None
     filename = str(kata_path)
     failing_lines = [line for path, line in _frames(traceback) if path == filename]

@@ -12,8 +12,11 @@ message that names the file and says what to do, and the rest of the catalog sta
 from __future__ import annotations
 
 import ast
+import importlib.util
+import io
 import re
 import sys
+import tokenize
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
@@ -203,7 +206,7 @@ class Kata:
     def _source(self) -> str:
         try:
             return _read_source(self.path, self.path.stat().st_mtime_ns)
-        except (OSError, UnicodeDecodeError):
+        except (OSError, SyntaxError, UnicodeDecodeError, LookupError):
             return ""
 
     @property
@@ -291,9 +294,25 @@ def _fingerprint(katas_dir: Path) -> object:
     return (tuple(stamps), tuple(sorted(katas_dir.glob("*/test_*.py"))))
 
 
+def read_source(path: Path) -> str:
+    """A Python file's text, decoded as Python itself decodes it (PEP 263's coding cookie, a
+    UTF-8 byte-order mark, else UTF-8; `importlib.util.decode_source`). Bytes that do not decode
+    become U+FFFD: CPython's own tokenizer lets some through (in comments), and whether the file
+    imports is for the import to say. Raises OSError."""
+    data = path.read_bytes()
+    try:
+        return importlib.util.decode_source(data)
+    except (SyntaxError, UnicodeDecodeError, LookupError):
+        try:
+            encoding = tokenize.detect_encoding(io.BytesIO(data).readline)[0]
+            return data.decode(encoding, errors="replace")
+        except (SyntaxError, LookupError):
+            return data.decode("utf-8", errors="replace")
+
+
 @lru_cache(maxsize=4096)
 def _read_source(path: Path, mtime_ns: int) -> str:
-    return path.read_text(encoding="utf-8")
+    return read_source(path)
 
 
 class _Loader:

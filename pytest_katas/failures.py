@@ -13,6 +13,7 @@ from pathlib import Path
 from types import TracebackType
 
 from pytest_katas.blanks import blank_failure
+from pytest_katas.catalog import read_source
 from pytest_katas.i18n import Messages
 from pytest_katas.timelimit import StepTimeLimit
 
@@ -30,6 +31,19 @@ say = Messages(
         "too-long-summary": {
             "en": "did not finish within {seconds} s{where}: an endless loop?",
             "zh": "没能在 {seconds} 秒内结束{where}：是死循环吗？",
+        },
+        "one-call-summary": {
+            "en": "did not finish within {seconds} s{where}: one call took {late} s more",
+            "zh": "没能在 {seconds} 秒内结束{where}：一次调用又多用了 {late} 秒",
+        },
+        "one-call": {
+            "en": "{path}: the step did not finish within {seconds} s{where}.\n"
+            "The time went into one call that ran {late} s past the limit before it returned: "
+            "a very large allocation or computation done in C, not a loop of Python code. "
+            "Make the data or the work smaller.",
+            "zh": "{path}：这一步没能在 {seconds} 秒内结束{where}。\n"
+            "时间花在了一次调用上，它超过时限 {late} 秒之后才返回：这是一次在 C 里完成的很大的"
+            "内存分配或计算，而不是 Python 代码的循环。请把数据或工作量变小。",
         },
         "too-long": {
             "en": "{path}: the step did not finish within {seconds} s{where}.\n"
@@ -56,6 +70,16 @@ say = Messages(
         "cannot-import": {
             "en": "{path} cannot be imported: {what}. Fix it and run again.",
             "zh": "{path} 无法导入：{what}。改好它再运行。",
+        },
+        "empty-summary": {
+            "en": "the file is empty",
+            "zh": "文件是空的",
+        },
+        "empty": {
+            "en": "{path} is empty: get the kata back from git (git checkout -- {path}) or from "
+            "a backup, and run again.",
+            "zh": "{path} 是空的：从 git（git checkout -- {path}）或备份中恢复这个练习，"
+            "再运行一次。",
         },
         "at-line": {"en": "{what} (line {line})", "zh": "{what}（第 {line} 行）"},
     }
@@ -97,8 +121,13 @@ def _explain_time_limit(
     ]
     where = say("stopped-at", line=lines[-1]) if lines and lines[-1] else ""
     seconds = f"{error.seconds:g}"
-    summary = say("too-long-summary", seconds=seconds, where=where)
-    text = say("too-long", path=display, seconds=seconds, where=where)
+    if error.in_one_call:
+        late = f"{error.late:.1f}"
+        summary = say("one-call-summary", seconds=seconds, where=where, late=late)
+        text = say("one-call", path=display, seconds=seconds, where=where, late=late)
+    else:
+        summary = say("too-long-summary", seconds=seconds, where=where)
+        text = say("too-long", path=display, seconds=seconds, where=where)
     if lines and lines[-1]:
         text += "\n" + excerpt(kata_path, lines[-1])
     return Explanation(summary, text)
@@ -106,6 +135,8 @@ def _explain_time_limit(
 
 def explain_import_failure(error: BaseException, kata_path: Path, display: str) -> Explanation:
     """A kata module that cannot be imported, such as one with a syntax error."""
+    if type(error).__name__ == "EmptyKataError":
+        return Explanation(say("empty-summary"), say("empty", path=display))
     if isinstance(error, SyntaxError) and error.lineno is not None:
         line = error.lineno
         what = say("syntax", kind=type(error).__name__, line=line, message=error.msg)
@@ -129,8 +160,8 @@ def explain_import_failure(error: BaseException, kata_path: Path, display: str) 
 def excerpt(path: Path, line: int, *, column: int | None = None, context: int = 2) -> str:
     """The lines around `line` of a file, numbered, with an arrow on `line`."""
     try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError):
+        lines = read_source(path).splitlines()
+    except (OSError, SyntaxError, UnicodeDecodeError, LookupError):
         return ""
     first, last = max(1, line - context), min(len(lines), line)
     width = len(str(last))

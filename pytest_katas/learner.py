@@ -29,6 +29,10 @@ class KataLoadError(Exception):
     """A kata module could not be imported; the message says why and where."""
 
 
+class EmptyKataError(Exception):
+    """A kata file with nothing in it (emptied by mistake, or a failed save)."""
+
+
 class UnloadableKata(pytest.Item):
     """Stands for a kata that cannot be imported, so that it fails like a kata, not like a run."""
 
@@ -57,8 +61,10 @@ class KataModule(pytest.Module):
 
     def collect(self) -> Iterable[pytest.Item | pytest.Collector]:
         try:
+            if not self.path.read_bytes().strip():
+                raise EmptyKataError(self.path)
             return list(super().collect())
-        except Exception as error:
+        except (Exception, SystemExit) as error:  # sys.exit() at a kata's top level too
             cause = error.__cause__ if isinstance(error, pytest.Collector.CollectError) else None
             return [UnloadableKata.from_parent(self, name=UNLOADABLE, error=cause or error)]
 
@@ -153,6 +159,16 @@ class LearnerRun:
             setattr(report, SUMMARY_ATTRIBUTE, explanation.summary)
             report.longrepr = explanation.text
         return report
+
+    @pytest.hookimpl(trylast=True)
+    def pytest_sessionstart(self, session: pytest.Session) -> None:
+        """Manifest problems and what happened to the progress come first, before any step's
+        output, so they are not lost above hundreds of lines (the report repeats them)."""
+        terminal = self.config.pluginmanager.get_plugin("terminalreporter")
+        if self.is_worker or terminal is None:
+            return
+        for line in [*map(str, self.catalog.problems), *self.warnings]:
+            terminal.write_line(f"! {line}", yellow=True)
 
     def pytest_runtest_logstart(self, nodeid: str) -> None:
         kata, step = self.locate(nodeid)

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from pytest_katas.catalog import TOPIC_FILE, TRANSLATIONS, Catalog, iter_kata_modules
+from pytest_katas.catalog import TOPIC_FILE, TRANSLATIONS, Catalog, iter_kata_modules, read_source
 from pytest_katas.drift import find_drift
 from pytest_katas.failures import explain_step_failure
 from pytest_katas.i18n import Messages
@@ -158,8 +158,8 @@ class KataChecks(Check):
             problems.append(say("no-steps", kata=shown))
         results = self.config.hook.pytest_katas_check(
             kata=kata,
-            kata_source=kata_path.read_text(encoding="utf-8"),
-            solution_source=self.path.read_text(encoding="utf-8"),
+            kata_source=read_source(kata_path),
+            solution_source=read_source(self.path),
         )
         problems += [f"{shown}: {problem}" for result in results for problem in result or []]
         return problems
@@ -177,9 +177,7 @@ class SameAsKata(Check):
                     kata=layout.display(kata_path),
                 )
             ]
-        drift = find_drift(
-            kata_path.read_text(encoding="utf-8"), self.path.read_text(encoding="utf-8")
-        )
+        drift = find_drift(read_source(kata_path), read_source(self.path))
         if drift is None:
             return []
         solution, kata = layout.display(self.path), layout.display(kata_path)

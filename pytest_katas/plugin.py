@@ -16,6 +16,7 @@ from pytest_katas.i18n import Messages, choose_language, set_language
 from pytest_katas.layout import Layout, Mode, mode_of
 from pytest_katas.learner import LearnerRun, is_xdist_worker
 from pytest_katas.maintainer import MaintainerRun
+from pytest_katas.process_guard import ProcessGuard
 from pytest_katas.progress import PROGRESS_FILE, ProgressStore
 from pytest_katas.solutions import SolutionGuard
 from pytest_katas.timelimit import DEFAULT_SECONDS, TimeLimit, time_limit_of
@@ -141,16 +142,23 @@ def pytest_configure(config: pytest.Config) -> None:
     if mode is Mode.OTHER:
         return
     catalog = Catalog.load(layout.root, layout.katas_dir)
-    config.pluginmanager.register(
-        TimeLimit(config, layout, time_limit_of(config)), "katas-time-limit"
-    )
     if mode is Mode.MAINTAINER:
+        config.pluginmanager.register(
+            TimeLimit(config, layout, time_limit_of(config)), "katas-time-limit"
+        )
         config.pluginmanager.register(MaintainerRun(config, layout, catalog), "katas-maintainer")
         return
+    worker = is_xdist_worker(config)
     store = ProgressStore.for_config(config, layout.root)
-    loaded = store.fold(catalog.katas, save=not is_xdist_worker(config))
+    loaded = store.fold(catalog.katas, save=not worker)
     run = LearnerRun(config, layout, catalog, store, loaded.progress, loaded.warnings)
     config.pluginmanager.register(run, "katas-learner")
-    guard = SolutionGuard(layout, catalog, lambda kata: run.progress.status(kata).unlocked)
-    guard.install()
-    config.add_cleanup(guard.uninstall)
+    limit = TimeLimit(config, layout, time_limit_of(config), on_expiry=run.time_limit_fired)
+    config.pluginmanager.register(limit, "katas-time-limit")
+    guard = ProcessGuard(config, layout.is_kata, layout.display)
+    config.pluginmanager.register(guard, "katas-process-guard")
+    if not worker:
+        guard.install_sigterm()
+    solutions = SolutionGuard(layout, catalog, lambda kata: run.progress.status(kata).unlocked)
+    solutions.install()
+    config.add_cleanup(solutions.uninstall)

@@ -16,7 +16,7 @@ from types import ModuleType
 import pytest
 from _pytest._io import TerminalWriter
 
-from pytest_katas.catalog import Catalog, Kata
+from pytest_katas.catalog import Catalog, Kata, read_source
 from pytest_katas.i18n import Messages, current_language
 from pytest_katas.layout import Layout
 from pytest_katas.progress import Progress
@@ -38,6 +38,10 @@ say = Messages(
             "Run pytest {path}, or pytest --hint {path} for a hint.",
             "zh": "{path}（{title}）的参考答案还锁着：练习通过后才会解锁。"
             "运行 pytest {path}，或者用 pytest --hint {path} 看提示。",
+        },
+        "unreadable": {
+            "en": "{path} cannot be read as Python source ({error}); save it as UTF-8",
+            "zh": "{path} 无法作为 Python 源码读取（{error}）；请把它存成 UTF-8",
         },
         "missing": {
             "en": "{path} is missing from this copy of the repository; restore it with git",
@@ -109,10 +113,13 @@ def show_solution(
         return pytest.ExitCode.TESTS_FAILED
     solution = layout.solution_of(kata.path)
     try:
-        reference = solution.read_text(encoding="utf-8").splitlines(keepends=True)
-    except OSError:
+        reference = read_source(solution).splitlines(keepends=True)
+    except (OSError, SyntaxError, UnicodeDecodeError, LookupError):
         raise pytest.UsageError(say("missing", path=layout.display(solution))) from None
-    yours = kata.path.read_text(encoding="utf-8").splitlines(keepends=True)
+    try:
+        yours = read_source(kata.path).splitlines(keepends=True)
+    except (OSError, SyntaxError, UnicodeDecodeError, LookupError) as error:
+        raise pytest.UsageError(say("unreadable", path=kata.display, error=error)) from None
     writer.line(say("heading", title=title, path=kata.display), bold=True)
     diff = list(
         difflib.unified_diff(

@@ -1,17 +1,42 @@
-"""A time limit on every kata step, so that a learner's endless loop ends with advice, not a hang.
+"""A time limit on every kata step that learner code cannot dodge.
 
-It uses the interval timer (SIGALRM), which interrupts a loop of Python code between two bytecodes
-and a blocking wait of the event loop alike. Where there is no such timer (Windows) or it is not
-ours to take (another plugin uses it, a debugger is on, not the main thread), steps run unlimited.
+It escalates in three stages (the README's "When a step runs too long" tells the learner):
+
+1. **Ask.** At the limit, the interval timer (SIGALRM) raises `StepInterrupt` in the step. It is a
+   `KeyboardInterrupt`, so `except Exception` does not swallow it and asyncio passes it on from its
+   callbacks and tasks instead of handing it to the loop's exception handler (CPython's asyncio
+   treats KeyboardInterrupt and SystemExit alone this way). The step fails with "did not finish
+   within N s", and where it was stopped.
+2. **Insist.** A step that swallows it (a bare `except:` in a loop) gets it again every
+   `REPEAT_SECONDS`, and from then on on every line it runs (a trace function that raises), so
+   the `except` clause that would swallow it raises it too.
+3. **Stop.** `HARD_STOP_AFTER` seconds past the limit, faulthandler's watchdog, a C thread that
+   does not need the GIL (so it also ends a step stuck inside one C call), prints every thread's
+   stack to the terminal and ends the process. Every step finished before is already saved in the
+   journal, and the next run says where the run was stopped.
+
+A step whose time went into one long C call (a huge allocation, `sum(range(10**10))`) is told so
+rather than called an endless loop: the alarm is then served late, after the call returns.
+
+Where there is no interval timer (Windows) or it is not ours to take (another plugin uses SIGALRM,
+a debugger is on, not the main thread), steps run unlimited.
 """
 
 from __future__ import annotations
 
+import contextlib
+import faulthandler
+import os
 import signal
+import sys
 import threading
-from collections.abc import Generator
+import time
+from collections.abc import Callable, Generator
 from types import FrameType
+from typing import Any
 
+import _pytest
+import pluggy
 import pytest
 
 from pytest_katas.i18n import Messages
@@ -35,15 +60,69 @@ say = Messages(
 )
 
 DEFAULT_SECONDS = 5.0
+REPEAT_SECONDS = 0.5
+HARD_STOP_AFTER = 3.0
+LATE_SECONDS = 0.5
+"""An alarm served this much past the limit was held up by one long call into C code."""
+
+
+_OURS = tuple(
+    os.path.dirname(path) + os.sep
+    for path in (pytest.__file__, pluggy.__file__, _pytest.__file__, __file__)
+    if path
+)
+"""Code the insisting trace function leaves alone: pytest's, pluggy's and this plugin's."""
+
+
+_FORK_HOOKS: list[Callable[[], None] | None] = [None, None]
+_FORK_HOOKS_REGISTERED = False
+
+
+def _at_fork(before: Callable[[], None] | None, after: Callable[[], None] | None) -> None:
+    """Run `before` before a fork and `after` in the parent after it (None: nothing). Set per
+    step; registered with `os.register_at_fork` once per process, as hooks cannot be removed."""
+    global _FORK_HOOKS_REGISTERED
+    _FORK_HOOKS[:] = [before, after]
+    if not _FORK_HOOKS_REGISTERED and hasattr(os, "register_at_fork"):
+        os.register_at_fork(
+            before=lambda: _FORK_HOOKS[0]() if _FORK_HOOKS[0] else None,
+            after_in_parent=lambda: _FORK_HOOKS[1]() if _FORK_HOOKS[1] else None,
+            after_in_child=lambda: _FORK_HOOKS.__setitem__(slice(None), [None, None]),
+        )
+        _FORK_HOOKS_REGISTERED = True
+
+
+def _trace_every_line(frame: FrameType | None, tracer: Any) -> None:
+    """Make `tracer` run on every line of `frame`, its callers, and every frame started later."""
+    while frame is not None:
+        if not frame.f_code.co_filename.startswith(_OURS):
+            frame.f_trace_lines = True
+            frame.f_trace = tracer
+        frame = frame.f_back
+    sys.settrace(tracer)
+
+
+class StepInterrupt(KeyboardInterrupt):
+    """Raised inside a step that ran past its limit (see the module's docstring for why it is a
+    KeyboardInterrupt); turned into `StepTimeLimit` once the step has unwound."""
+
+    def __init__(self, late: float) -> None:
+        super().__init__()
+        self.late = late
 
 
 class StepTimeLimit(BaseException):
-    """Raised inside a step that ran past its limit (a BaseException, so `except Exception` in the
-    learner's code cannot swallow it)."""
+    """The failure of a step that ran past its limit: `seconds` the limit, `late` how long the
+    alarm waited for one call to return (0 for a loop of Python code)."""
 
-    def __init__(self, seconds: float) -> None:
+    def __init__(self, seconds: float, late: float = 0.0) -> None:
         super().__init__(say("too-long", seconds=f"{seconds:g}"))
         self.seconds = seconds
+        self.late = late
+
+    @property
+    def in_one_call(self) -> bool:
+        return self.late >= LATE_SECONDS
 
 
 def time_limit_of(config: pytest.Config) -> float:
@@ -58,10 +137,30 @@ def time_limit_of(config: pytest.Config) -> float:
 
 
 class TimeLimit:
-    def __init__(self, config: pytest.Config, layout: Layout, seconds: float) -> None:
+    """The limit on each kata (or solution) step; `on_expiry` is told when one runs past it."""
+
+    def __init__(
+        self,
+        config: pytest.Config,
+        layout: Layout,
+        seconds: float,
+        on_expiry: Callable[[pytest.Item], None] | None = None,
+    ) -> None:
         self.config = config
         self.layout = layout
         self.seconds = seconds
+        self.on_expiry = on_expiry
+        self.watchdog_fd: int | None = None
+        if seconds > 0 and not float(config.getini("faulthandler_timeout") or 0):
+            with contextlib.suppress(OSError, ValueError, AttributeError):
+                # the terminal's stderr: during a step, fd 2 is pytest's capture file
+                self.watchdog_fd = os.dup((sys.__stderr__ or sys.stderr).fileno())
+
+    def pytest_unconfigure(self) -> None:
+        if self.watchdog_fd is not None:
+            with contextlib.suppress(OSError):
+                os.close(self.watchdog_fd)
+            self.watchdog_fd = None
 
     def _can_limit(self, item: pytest.Item) -> bool:
         option = self.config.option
@@ -80,14 +179,67 @@ class TimeLimit:
         if not self._can_limit(item):
             return (yield)
         seconds = self.seconds
+        deadline = time.monotonic() + seconds
+        active = True
+        late: float | None = None
+        """Set when the alarm first fires: how long past the limit it was served."""
+
+        def insist(frame: FrameType, event: str, arg: object) -> object:
+            if not active or frame.f_code.co_filename.startswith(_OURS):
+                return None
+            if event != "line":
+                return insist  # raising here would switch tracing off (CPython's rule)
+            raise StepInterrupt(late or 0.0)
 
         def stop(signum: int, frame: FrameType | None) -> None:
-            raise StepTimeLimit(seconds)
+            nonlocal late
+            if not active:
+                return
+            if late is None:
+                late = max(0.0, time.monotonic() - deadline)
+                if self.on_expiry is not None:
+                    self.on_expiry(item)
+            else:  # it was swallowed: raise on every line from now on
+                _trace_every_line(frame, insist)
+            raise StepInterrupt(late)
 
         previous = signal.signal(signal.SIGALRM, stop)
-        signal.setitimer(signal.ITIMER_REAL, seconds)
+        previous_trace = sys.gettrace()
+        signal.setitimer(signal.ITIMER_REAL, seconds, REPEAT_SECONDS)
+        hard_stop = time.monotonic() + seconds + HARD_STOP_AFTER
+        watchdog = self.watchdog_fd
+
+        def arm() -> None:
+            if active and watchdog is not None:
+                faulthandler.dump_traceback_later(
+                    max(hard_stop - time.monotonic(), 0.01), exit=True, file=watchdog
+                )
+
+        def disarm() -> None:
+            # the watchdog is a thread: a fork with it running warns on 3.12+ (the kata forks,
+            # not us), so it is stopped for the fork and started again after
+            if active and watchdog is not None:
+                faulthandler.cancel_dump_traceback_later()
+
+        _at_fork(disarm, arm)
+        arm()
         try:
-            return (yield)
+            result = yield
+        except BaseException as error:
+            if late is None:
+                raise
+            # whatever the step made of the interrupt, it ran past its limit
+            raise StepTimeLimit(seconds, late).with_traceback(error.__traceback__) from None
+        else:
+            if late is not None:  # it caught the interrupt, then returned
+                raise StepTimeLimit(seconds, late)
+            return result
         finally:
+            active = False
+            if sys.gettrace() is not previous_trace:
+                sys.settrace(previous_trace)
             signal.setitimer(signal.ITIMER_REAL, 0)
             signal.signal(signal.SIGALRM, previous)
+            if watchdog is not None:
+                faulthandler.cancel_dump_traceback_later()
+            _at_fork(None, None)

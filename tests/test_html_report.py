@@ -46,18 +46,22 @@ def learner_run(repo: KataRepo, learner: str, *args: str) -> Path:
     return repo.root / f"{learner}.json"
 
 
+PROGRESS = "katas_progress_file={}-progress.json"
+"""Each learner keeps a progress file of their own."""
+
+
 @pytest.fixture
 def reports(repo: KataRepo) -> Reports:
     """bob tried the basics and took a hint for counting; alice solved adding and took a hint for
     counting; carol (in Chinese) solved adding and strings. Counting is where all three are
     stuck; bob is stuck on adding too, the first kata he has to pass."""
-    repo.run("--hint", "katas/basics/test_counting.py", "-o", "katas_progress_file=bob-progress.json")
+    repo.run("--hint", "katas/basics/test_counting.py", "-o", PROGRESS.format("bob"))
     bob = learner_run(repo, "bob", "katas/basics/")
     repo.solve("basics/test_adding.py")
-    repo.run("--hint", "katas/basics/test_counting.py", "-o", "katas_progress_file=alice-progress.json")
+    repo.run("--hint", "katas/basics/test_counting.py", "-o", PROGRESS.format("alice"))
     alice = learner_run(repo, "alice", "katas/")
-    repo.run("--hint", "katas/basics/test_adding.py", "-o", "katas_progress_file=carol-progress.json")
-    repo.run("--hint", "katas/basics/test_adding.py", "-o", "katas_progress_file=carol-progress.json")
+    repo.run("--hint", "katas/basics/test_adding.py", "-o", PROGRESS.format("carol"))
+    repo.run("--hint", "katas/basics/test_adding.py", "-o", PROGRESS.format("carol"))
     repo.solve("more/test_strings.py")
     carol = learner_run(repo, "carol", "katas/", "--lang=zh")
     return Reports(repo, alice, bob, carol)
@@ -220,7 +224,7 @@ def test_nobody_stuck_is_said_so(reports: Reports, tmp_path: Path) -> None:
         reports.repo.solve(kata)
     done = reports.repo.run("katas/", "--kata-report=done.json", "--kata-learner=dan")
     assert done.ret == pytest.ExitCode.OK
-    fresh = reports.repo.run("katas/", "-k", "nothing", "-o", "katas_progress_file=eve-progress.json")
+    fresh = reports.repo.run("katas/", "-k", "nothing", "-o", PROGRESS.format("eve"))
     assert fresh.ret == pytest.ExitCode.NO_TESTS_COLLECTED
     data = json.loads((reports.repo.root / "done.json").read_text(encoding="utf-8"))
     for kata in data["katas"]:

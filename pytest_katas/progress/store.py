@@ -68,8 +68,8 @@ say = Messages(
         "not-written": {
             "en": "progress could not be saved in {path} ({error}); it is kept as it was, and "
             "this run's results will count once the folder is writable again and you rerun",
-            "zh": "无法把进度保存到 {path}（{error}）；已有的进度保持不变，等文件夹可写后再运行一次，"
-            "本次的结果才会计入",
+            "zh": "无法把进度保存到 {path}（{error}）；已有的进度保持不变，"
+            "等文件夹可写后再运行一次，本次的结果才会计入",
         },
         "locked": {
             "en": "another pytest run held the lock for {seconds:g} s",
@@ -81,11 +81,11 @@ say = Messages(
             "zh": "你的进度已从 {old} 移到 {new}（单独的文件，--cache-clear 不会清掉它）",
         },
         "interrupted": {
-            "en": "the last run ended abruptly in {path} ({step}); learner code that calls "
-            "os._exit(), kills or forks its own process, or crashes the interpreter does that. "
-            "Its earlier results are saved",
-            "zh": "上一次运行在 {path}（{step}）中突然结束；调用 os._exit()、杀掉或 fork 自己的进程、"
-            "或让解释器崩溃的代码会这样。之前的结果都已保存",
+            "en": "the last run ended abruptly in {path} ({step}); code that calls os._exit(), "
+            "kills its own process, crashes the interpreter, or spends longer than the time "
+            "limit inside one call into C does that. Its earlier results are saved",
+            "zh": "上一次运行在 {path}（{step}）中突然结束；调用 os._exit()、杀掉自己的进程、"
+            "让解释器崩溃，或在一次 C 调用里超过时间限制的代码会这样。之前的结果都已保存",
         },
         "interrupted-time-limit": {
             "en": "the last run was stopped in {path} ({step}): it ran past the time limit and "
@@ -194,8 +194,9 @@ class ProgressStore:
     ) -> Loaded:
         """The progress: the state file with the journal, the old cache file, this run's
         `results` and `change` taken in, saved under the lock when anything changed. `ending`:
-        this run is over, so its own journal lines go; `save=False` only reads. When nothing can be saved (a read-only
-        tree, a lock held too long) the merged progress is still returned, with one warning."""
+        this run is over, so its own journal lines go; `save=False` only reads. When nothing
+        can be saved (a read-only tree, a lock held too long) the merged progress is still
+        returned, with one warning."""
         first = self._gather(katas, results, change, ending)
         if not save or not first.needs_saving:
             return first.loaded
@@ -223,9 +224,11 @@ class ProgressStore:
                 journal.append(self.journal_path, line)
         except (OSError, filelock.Timeout) as error:
             warnings: list[str] = []
-            reason = say("locked", seconds=LOCK_SECONDS) if isinstance(
-                error, filelock.Timeout
-            ) else (error.strerror or str(error))
+            reason = (
+                say("locked", seconds=LOCK_SECONDS)
+                if isinstance(error, filelock.Timeout)
+                else (error.strerror or str(error))
+            )
             self._warn_not_saved(warnings, reason)
             return warnings
         return []
