@@ -2,7 +2,9 @@
 
 `CancelledError` has been a `BaseException` since Python 3.8 (like `KeyboardInterrupt`), so a broad
 `except Exception` does not swallow a cancellation by accident. Put cleanup in `finally` (or catch
-`CancelledError`, clean up and re-raise). A task cancelled before it ever ran never runs its body.
+`CancelledError`, clean up and re-raise). A task that catches `CancelledError` and carries on has
+defeated the cancel: it ends normally, with its return value, and does not count as cancelled. A
+task cancelled before it ever ran never runs its body, not even its `finally`.
 """
 
 import asyncio
@@ -20,8 +22,16 @@ async def worker(events):
         events.append("cleanup")
 
 
-def test_cancelled_error_is_not_an_exception():
-    assert issubclass(asyncio.CancelledError, Exception) == __
+async def stubborn(events):
+    try:
+        await asyncio.get_running_loop().create_future()  # waits for ever
+    except asyncio.CancelledError:
+        events.append("swallowed the cancel")
+    return "finished anyway"
+
+
+def test_cancelled_error_is_a_base_exception():
+    assert asyncio.CancelledError.__bases__ == (__,)
 
 
 def test_cancel_runs_finally_but_not_except_exception():
@@ -39,13 +49,14 @@ def test_cancel_runs_finally_but_not_except_exception():
     assert asyncio.run(main()) == __
 
 
-def test_the_task_reports_that_it_was_cancelled():
+def test_a_task_that_swallows_the_cancel_is_not_cancelled():
     async def main():
-        task = asyncio.create_task(worker([]))
+        events = []
+        task = asyncio.create_task(stubborn(events))
         await asyncio.sleep(0)
         task.cancel()
-        await asyncio.gather(task, return_exceptions=True)  # wait for it to finish
-        return task.cancelled()
+        result = await task
+        return [events, result, task.cancelled()]
 
     assert asyncio.run(main()) == __
 
@@ -55,7 +66,7 @@ def test_a_task_cancelled_before_it_starts_never_runs():
         events = []
         task = asyncio.create_task(worker(events))
         task.cancel()  # before any await: the task has not taken a step yet
-        await asyncio.gather(task, return_exceptions=True)
-        return events
+        await asyncio.gather(task, return_exceptions=True)  # wait for it to finish
+        return [events, task.cancelled()]
 
     assert asyncio.run(main()) == __

@@ -3,8 +3,8 @@
 `loop.create_future()` makes a Future bound to the running loop. Awaiting it suspends until someone
 calls `set_result` (or `set_exception`). `set_result` marks it done and *schedules* its done
 callbacks, and waking the task that awaits it is one of them: they run on a later turn of the loop,
-not inside `set_result`. This is the wake-up mechanism the seed note describes; a Future can be
-resolved only once.
+not inside `set_result`. This is how a coroutine waiting for I/O is woken: the loop completes a
+Future, and the task parked on it is scheduled to run again. A Future can be resolved only once.
 """
 
 import asyncio

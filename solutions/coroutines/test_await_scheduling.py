@@ -4,9 +4,9 @@ The event loop runs one task at a time and switches only where the running task 
 `await` that has to wait. A new task first runs when its creator next suspends. `await
 asyncio.sleep(0)` is the smallest yield point: it suspends just long enough for every other ready
 task to take one step. Awaiting a coroutine directly is not a switch in itself: the coroutine runs
-inside the caller's task, and if it never suspends, no other task runs in between. (The seed note
-says the loop wraps every coroutine it runs in a Task: `create_task`, `gather` and `asyncio.run`
-do, but a directly awaited coroutine gets no Task of its own.)
+inside the caller's task, and if it never suspends, no other task runs in between. It is often said
+that the loop wraps every coroutine it runs in a Task: `create_task`, `gather` and `asyncio.run`
+do, but a directly awaited coroutine gets no Task of its own.
 """
 
 import asyncio
@@ -36,14 +36,14 @@ def test_create_task_does_not_start_the_coroutine():
     assert asyncio.run(main()) == []
 
 
-def test_a_directly_awaited_coroutine_runs_in_the_callers_task():
-    async def which_task():
-        return asyncio.current_task()
+def test_a_directly_awaited_coroutine_gets_no_task_of_its_own():
+    async def count_tasks():
+        return len(asyncio.all_tasks())  # the tasks of this loop not yet done
 
     async def main():
-        return await which_task() is asyncio.current_task()
+        return [await count_tasks(), await asyncio.create_task(count_tasks())]
 
-    assert asyncio.run(main()) == True
+    assert asyncio.run(main()) == [1, 2]
 
 
 def test_a_task_runs_when_the_direct_await_yields():

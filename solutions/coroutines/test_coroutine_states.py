@@ -1,9 +1,13 @@
-"""A coroutine goes CORO_CREATED, then CORO_RUNNING / CORO_SUSPENDED by turns, then CORO_CLOSED.
+"""A coroutine goes CORO_CREATED, then CORO_RUNNING and CORO_SUSPENDED by turns, then CORO_CLOSED.
 
-`inspect.getcoroutinestate(coro)` names the state. A coroutine is RUNNING only while its own code
-executes, so only code running inside it (or called from it) can see that state; it is SUSPENDED while it waits at an
-`await`. The seed note calls the four states Pending, Running, Suspended and Completed: those are
-not Python's names. "Pending" and "done" are words for Tasks and Futures (`task.done()`).
+`inspect.getcoroutinestate(coro)` names the state. A coroutine is RUNNING while its own code runs,
+and it stays RUNNING while a coroutine it awaits runs: `await inner()` drives inner inside the
+outer coroutine's turn, it suspends nothing by itself. The outer coroutine becomes SUSPENDED only
+once the whole chain of awaits has handed control back to whoever drives it (the event loop),
+because something at the bottom of the chain, such as `asyncio.sleep(0)` or a Future that is not
+done yet, had to wait. It is often said that a coroutine's four states are Pending, Running,
+Suspended and Completed, and that it is suspended as soon as it reaches an `await`: Python's names
+are the four above, and "pending" and "done" are words for Tasks and Futures (`task.done()`).
 """
 
 import asyncio
@@ -12,41 +16,52 @@ import inspect
 from pytest_katas import __
 
 
-async def report_own_state(box):
-    """Records the state of box["coro"], which is this very coroutine, then pauses once."""
-    box["inside"] = inspect.getcoroutinestate(box["coro"])
+async def inner(box):
+    """Notes the states of box["outer"] and of itself while it runs, then waits once."""
+    box["while inner runs"] = [
+        inspect.getcoroutinestate(box["outer"]),
+        inspect.getcoroutinestate(box["inner"]),
+    ]
     await asyncio.sleep(0)
 
 
+async def outer(box):
+    box["inner"] = inner(box)
+    await box["inner"]
+
+
 def test_a_new_coroutine_is_created():
-    coro = report_own_state({})
+    coro = outer({})
     state = inspect.getcoroutinestate(coro)
     coro.close()
     assert state == inspect.CORO_CREATED
 
 
-def test_seen_from_inside_it_is_running():
+def test_while_the_awaited_coroutine_runs_both_are_running():
     box = {}
-    box["coro"] = report_own_state(box)
-    asyncio.run(box["coro"])
-    assert box["inside"] == inspect.CORO_RUNNING
+    box["outer"] = outer(box)
+    asyncio.run(box["outer"])
+    assert box["while inner runs"] == [inspect.CORO_RUNNING, inspect.CORO_RUNNING]
 
 
-def test_while_it_waits_at_an_await_it_is_suspended():
+def test_once_the_whole_chain_waits_both_are_suspended():
     async def main():
         box = {}
-        box["coro"] = coro = report_own_state(box)
-        task = asyncio.create_task(coro)
-        await asyncio.sleep(0)  # the task runs up to its own `await asyncio.sleep(0)`
-        state = inspect.getcoroutinestate(coro)
+        box["outer"] = outer(box)
+        task = asyncio.create_task(box["outer"])
+        await asyncio.sleep(0)  # the task runs until inner waits at its asyncio.sleep(0)
+        states = [inspect.getcoroutinestate(box["outer"]), inspect.getcoroutinestate(box["inner"])]
         await task
-        return state
+        return states
 
-    assert asyncio.run(main()) == inspect.CORO_SUSPENDED
+    assert asyncio.run(main()) == [inspect.CORO_SUSPENDED, inspect.CORO_SUSPENDED]
 
 
-def test_after_it_returns_it_is_closed():
+def test_after_they_return_both_are_closed():
     box = {}
-    box["coro"] = report_own_state(box)
-    asyncio.run(box["coro"])
-    assert inspect.getcoroutinestate(box["coro"]) == inspect.CORO_CLOSED
+    box["outer"] = outer(box)
+    asyncio.run(box["outer"])
+    assert [inspect.getcoroutinestate(box["outer"]), inspect.getcoroutinestate(box["inner"])] == [
+        inspect.CORO_CLOSED,
+        inspect.CORO_CLOSED,
+    ]

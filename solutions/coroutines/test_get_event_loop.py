@@ -1,13 +1,13 @@
 """Inside a coroutine use `asyncio.get_running_loop()`; `get_event_loop()` outside one varies.
 
-The seed note says `asyncio.get_event_loop()` gets the current loop. Outside a running loop it
-depends on the version and on what ran before: in a fresh process 3.10 and 3.11 quietly create a
-loop (some early 3.10.x and 3.11.x patch releases warned), 3.12 and 3.13 create one with a
-`DeprecationWarning`; once an `asyncio.run(...)` has finished (it leaves no current loop behind),
-every version raises `RuntimeError: There is no current event loop in thread 'MainThread'.` (3.14
-raises whenever no loop is set). Those steps run a fresh interpreter, because in this process the
-answer would depend on which tests ran earlier. `get_running_loop()` never creates anything: it
-returns the running loop or raises.
+It is often said that `asyncio.get_event_loop()` simply gets the current loop. Inside a coroutine it
+does return the running loop. Outside a running loop it depends on the version and on what ran
+before: in a fresh process 3.10 and 3.11 quietly create a loop (some early 3.10.x and 3.11.x patch
+releases warned), 3.12 and 3.13 create one with a `DeprecationWarning`; once an `asyncio.run(...)`
+has finished (it leaves no current loop behind), every version raises `RuntimeError` (3.14 raises
+whenever no loop is set). Those steps run a fresh interpreter, because in this process the answer
+would depend on which tests ran earlier. `get_running_loop()` never creates anything: it returns
+the running loop or raises `RuntimeError`.
 """
 
 import asyncio
@@ -37,49 +37,56 @@ def run_fresh(tmp_path, code):
     return json.loads(done.stdout)
 
 
-def test_in_a_fresh_process_it_makes_a_loop(tmp_path):
-    code = """
+OUTCOME = """
 import asyncio, json, warnings
 warnings.simplefilter("ignore")
-loop = asyncio.get_event_loop()
-print(json.dumps(isinstance(loop, asyncio.AbstractEventLoop)))
+
+def outcome():
+    try:
+        loop = asyncio.get_event_loop()
+    except Exception as err:
+        return type(err).__name__
+    return "the running loop" if loop.is_running() else "a loop that is not running"
+
+async def from_a_coroutine():
+    return outcome()
+
+before = outcome()
+inside = asyncio.run(from_a_coroutine())
+after = outcome()
+print(json.dumps([before, inside, after]))
 """
-    assert run_fresh(tmp_path, code) == True
 
 
-def test_from_3_12_that_comes_with_a_warning(tmp_path):
+def test_before_inside_and_after_asyncio_run(tmp_path):
+    assert run_fresh(tmp_path, OUTCOME) == [
+        "a loop that is not running",
+        "the running loop",
+        "RuntimeError",
+    ]
+
+
+def test_from_3_12_outside_a_loop_it_warns(tmp_path):
     code = """
 import asyncio, json, warnings
-with warnings.catch_warnings(record=True) as caught:
-    warnings.simplefilter("always")
-    asyncio.get_event_loop()
-print(json.dumps([w.category.__name__ for w in caught]))
+
+def categories_of_warnings_from(call):
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        call()
+    return [w.category.__name__ for w in caught]
+
+async def from_a_coroutine():
+    return categories_of_warnings_from(asyncio.get_event_loop)
+
+outside = categories_of_warnings_from(asyncio.get_event_loop)
+inside = asyncio.run(from_a_coroutine())
+print(json.dumps([outside, inside]))
 """
-    expected = ["DeprecationWarning"] if sys.version_info >= (3, 12) else []
+    expected = [["DeprecationWarning"], []] if sys.version_info >= (3, 12) else [[], []]
     assert run_fresh(tmp_path, code) == expected
 
 
-def test_after_asyncio_run_it_raises(tmp_path):
-    code = """
-import asyncio, json
-asyncio.run(asyncio.sleep(0))
-try:
-    asyncio.get_event_loop()
-    print(json.dumps("no error"))
-except Exception as err:
-    print(json.dumps(type(err).__name__))
-"""
-    assert run_fresh(tmp_path, code) == "RuntimeError"
-
-
-def test_inside_a_coroutine_both_give_the_running_loop():
-    async def main():
-        return asyncio.get_event_loop() is asyncio.get_running_loop()
-
-    assert asyncio.run(main()) == True
-
-
 def test_get_running_loop_outside_a_loop_raises():
-    with pytest.raises(BaseException) as caught:
+    with pytest.raises(RuntimeError):
         asyncio.get_running_loop()
-    assert caught.type is RuntimeError

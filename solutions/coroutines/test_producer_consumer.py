@@ -1,8 +1,9 @@
 """Build: a consumer that takes items from an `asyncio.Queue` until a `None` sentinel arrives.
 
 `await queue.get()` suspends the consumer while the queue is empty, which gives the producer its
-turn. Call `queue.task_done()` once for every item taken: `await queue.join()` returns only when
-every item ever put has been marked done.
+turn: an empty queue is not the end of the stream, only the sentinel is (test it with `is None`, a
+0 is an item too). Call `queue.task_done()` once for every item taken, the sentinel included:
+`await queue.join()` returns only when every item ever put has been marked done.
 """
 
 import asyncio
@@ -60,6 +61,10 @@ def test_it_returns_how_many_items_it_processed():
 def test_a_consumer_that_starts_first_waits_for_the_items():
     results, _ = run_pipeline([4, 5], consumer_first=True)
     assert results == [40, 50]
+
+
+def test_only_none_ends_the_stream():
+    assert run_pipeline([0, 5]) == ([0, 50], 2)
 
 
 def test_join_returns_once_every_item_is_marked_done():

@@ -1,8 +1,9 @@
 """Build: run N workers at once with `asyncio.gather` and return their results in worker order.
 
 `gather(*aws)` takes the awaitables as separate arguments (unpack a list with `*`), wraps each
-coroutine in a task so they all run concurrently, and returns a list of results in argument order.
-Awaiting the workers one after the other in a loop would run them one at a time instead.
+coroutine in a task so they all run concurrently, and returns a list of results in argument order,
+whatever order they finished in. Awaiting the workers one after the other in a loop would run them
+one at a time instead, and collecting results as they complete would put them in finishing order.
 """
 
 import asyncio
@@ -11,8 +12,10 @@ from pytest_katas import __
 
 
 async def worker(i, events):
+    """Worker i pauses 3 - i times, so a later worker finishes sooner."""
     events.append(f"start {i}")
-    await asyncio.sleep(0)
+    for _ in range(3 - i):
+        await asyncio.sleep(0)
     events.append(f"end {i}")
     return i * i
 
@@ -23,13 +26,13 @@ async def run_workers(n, events):
 
 
 def test_it_returns_every_result_in_worker_order():
-    assert asyncio.run(run_workers(4, [])) == [0, 1, 4, 9]
+    assert asyncio.run(run_workers(3, [])) == [0, 1, 4]
 
 
 def test_the_workers_run_concurrently():
     events = []
     asyncio.run(run_workers(3, events))
-    assert events == ["start 0", "start 1", "start 2", "end 0", "end 1", "end 2"]
+    assert events == ["start 0", "start 1", "start 2", "end 2", "end 1", "end 0"]
 
 
 def test_no_workers_give_an_empty_list():

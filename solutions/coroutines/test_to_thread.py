@@ -2,10 +2,11 @@
 
 A blocking call made directly in a coroutine stops the whole loop. Here the blocking function
 waits on a `threading.Event` that only a coroutine sets: while the loop is blocked that coroutine
-cannot run, so the wait runs out; when the function runs in another thread, the coroutine sets the
-event at once. `loop.run_in_executor(None, f, *args)` is the older, lower-level form and hands
-back an `asyncio.Future`. Threads suit blocking I/O; under the GIL they do not run Python code in
-parallel, so CPU-bound work belongs in processes (the seed note's table has this backwards).
+cannot run, so the wait runs out first; when the function runs in another thread, the coroutine
+sets the event at once. `to_thread` runs the function in the loop's default thread pool (it is
+built on `loop.run_in_executor(None, …)`) and gives back its return value. Threads suit blocking
+I/O; under the GIL they do not run Python code in parallel. It is often said that threads suit
+CPU-bound work: they do not, CPU-bound work belongs in processes (the next kata).
 """
 
 import asyncio
@@ -14,50 +15,46 @@ import threading
 from pytest_katas import __
 
 
-def wait_for_signal(signal, timeout):
-    """Blocks until signal is set or timeout seconds pass; returns whether it was set."""
-    return signal.wait(timeout)
+def wait_for_signal(signal, events, timeout):
+    """Blocks until signal is set or timeout seconds pass, noting which came first."""
+    events.append("saw the signal" if signal.wait(timeout) else "gave up waiting")
 
 
-async def send_signal(signal):
+async def send_signal(signal, events):
+    events.append("signal sent")
     signal.set()
 
 
-def in_main_thread():
-    return threading.current_thread() is threading.main_thread()
+def which_thread():
+    return (
+        "main thread" if threading.current_thread() is threading.main_thread() else "another thread"
+    )
 
 
 def test_a_blocking_call_in_a_coroutine_keeps_other_tasks_out():
     async def main():
-        signal = threading.Event()
-        sender = asyncio.create_task(send_signal(signal))
-        got_it = wait_for_signal(signal, 0.005)  # blocks the loop for 5 ms
+        signal, events = threading.Event(), []
+        sender = asyncio.create_task(send_signal(signal, events))
+        wait_for_signal(signal, events, 0.005)  # blocks the loop for 5 ms
         await sender
-        return got_it
+        return events
 
-    assert asyncio.run(main()) == False
+    assert asyncio.run(main()) == ["gave up waiting", "signal sent"]
 
 
 def test_to_thread_lets_the_loop_run_meanwhile():
     async def main():
-        signal = threading.Event()
-        got_it, _ = await asyncio.gather(
-            asyncio.to_thread(wait_for_signal, signal, 5), send_signal(signal)
+        signal, events = threading.Event(), []
+        await asyncio.gather(
+            asyncio.to_thread(wait_for_signal, signal, events, 5), send_signal(signal, events)
         )
-        return got_it
+        return events
 
-    assert asyncio.run(main()) == True
-
-
-def test_to_thread_runs_the_function_in_another_thread():
-    assert asyncio.run(asyncio.to_thread(in_main_thread)) == False
+    assert asyncio.run(main()) == ["signal sent", "saw the signal"]
 
 
-def test_run_in_executor_hands_back_a_future():
+def test_where_the_function_runs():
     async def main():
-        signal = threading.Event()
-        future = asyncio.get_running_loop().run_in_executor(None, wait_for_signal, signal, 5)
-        await send_signal(signal)
-        return isinstance(future, asyncio.Future), await future
+        return [which_thread(), await asyncio.to_thread(which_thread)]
 
-    assert asyncio.run(main()) == (True, True)
+    assert asyncio.run(main()) == ["main thread", "another thread"]

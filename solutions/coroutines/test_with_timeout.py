@@ -1,8 +1,9 @@
 """Build: `with_timeout(aw, seconds, default)` returns the result of `aw`, or `default` if too slow.
 
-Build it on `asyncio.wait_for`, which cancels the slow work for you. Catch `asyncio.TimeoutError`:
-that name is right on every version (on 3.10 the builtin `TimeoutError` would miss it). Let every
-other error through.
+Build it on `asyncio.wait_for`, which cancels the slow work and waits until it has finished
+cancelling. Catch `asyncio.TimeoutError`: that name is right on every version (on 3.10 the builtin
+`TimeoutError` would miss it). Let every other error through, `CancelledError` above all: when the
+task running `with_timeout` is itself cancelled, that is not a timeout, and the cancel must go on.
 """
 
 import asyncio
@@ -46,12 +47,11 @@ def test_a_slow_one_gives_the_default():
     assert asyncio.run(with_timeout(wait_for_ever([]), 0.001, "too late")) == "too late"
 
 
-def test_the_slow_work_is_cancelled():
-    events = []
-
+def test_the_slow_work_has_been_cancelled_when_it_returns():
     async def main():
+        events = []
         await with_timeout(wait_for_ever(events), 0.001, None)
-        return events  # read before asyncio.run cancels whatever is left over
+        return list(events)  # a copy, taken before asyncio.run cancels what is left over
 
     assert asyncio.run(main()) == ["cancelled"]
 
@@ -59,3 +59,15 @@ def test_the_slow_work_is_cancelled():
 def test_other_errors_pass_through():
     with pytest.raises(ValueError):
         asyncio.run(with_timeout(broken(), 1, "too late"))
+
+
+def test_cancelling_the_caller_cancels_it_and_the_work():
+    async def main():
+        events = []
+        task = asyncio.create_task(with_timeout(wait_for_ever(events), 1, "too late"))
+        await asyncio.sleep(0)  # with_timeout starts and waits
+        task.cancel()
+        results = await asyncio.gather(task, return_exceptions=True)
+        return [type(results[0]).__name__, events]
+
+    assert asyncio.run(main()) == ["CancelledError", ["cancelled"]]
