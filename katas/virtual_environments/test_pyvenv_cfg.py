@@ -3,15 +3,20 @@
 When a python starts, it looks for `pyvenv.cfg` beside its executable or one folder up. If it
 finds one, it is a venv's python: `home` says where the base interpreter lives (to find the
 standard library) and `include-system-site-packages` says whether the base installation's
-site-packages are visible too (by default they are not). 3.10 writes three keys (`home`,
-`include-system-site-packages`, `version`); 3.11 added `executable` (the base python) and
-`command` (how to recreate the venv). On POSIX the venv's `python` is a symlink to the base
-interpreter: take `pyvenv.cfg` away and it starts as the plain base python again.
+site-packages join `sys.path` too, after the venv's own, so that the venv's packages win (by
+default, `false`, they do not). 3.10 writes three keys (`home`, `include-system-site-packages`,
+`version`); 3.11 added `executable` (the base python) and `command` (how to recreate the venv).
+The venv's `python` is the base interpreter's own program: on POSIX, `python -m venv` makes it
+a symlink to the base interpreter, while `venv.create()` and `python -m venv --copies` copy it
+(`venv.create(DIR, symlinks=True)` links, as the command line does). Take `pyvenv.cfg` away from
+a symlinked one and it starts as the plain base python again.
 """
 
+import json
 import os
 import subprocess
 import sys
+import venv
 from pathlib import Path
 
 from pytest_katas import __
@@ -23,9 +28,9 @@ def clean_env():
 
 
 def make_venv(env_dir):
-    """Create a venv without pip, as `python -m venv --without-pip env_dir` does."""
-    command = [sys.executable, "-m", "venv", "--without-pip", str(env_dir)]
-    subprocess.run(command, env=clean_env(), check=True)
+    """Make a venv without pip with this python, in-process, as `python -m venv --without-pip
+    env_dir` would: its python is a symlink on POSIX, a copy on Windows."""
+    venv.create(env_dir, with_pip=False, symlinks=os.name != "nt")
 
 
 def venv_python(env_dir):
@@ -49,10 +54,23 @@ def read_cfg(env_dir):
     return dict(line.split(" = ", 1) for line in text.splitlines() if " = " in line)
 
 
-SEES_BASE_SITE_PACKAGES = (
-    "import sys; "
-    "print(any(p.startswith(sys.base_prefix) and p.endswith('-packages') for p in sys.path))"
-)
+# Which installations the site-packages folders on sys.path belong to, in sys.path order:
+# "venv" for sys.prefix (the venv), "base" for sys.base_prefix (the base installation).
+WHOSE_SITE_PACKAGES = """\
+import json, sys
+whose = []
+for entry in sys.path:
+    if entry.endswith("-packages"):
+        if entry.startswith(sys.prefix):
+            owner = "venv"
+        elif entry.startswith(sys.base_prefix):
+            owner = "base"
+        else:
+            continue
+        if owner not in whose:
+            whose.append(owner)
+print(json.dumps(whose))
+"""
 
 
 def test_the_keys_it_holds(tmp_path):
@@ -61,20 +79,23 @@ def test_the_keys_it_holds(tmp_path):
     assert keys == (__ if sys.version_info >= (3, 11) else __)
 
 
-def test_the_base_site_packages_are_left_out_by_default(tmp_path):
-    make_venv(tmp_path / "myenv")
-    assert read_cfg(tmp_path / "myenv")["include-system-site-packages"] == __
+def test_by_default_it_searches_these_site_packages(tmp_path):
+    env_dir = tmp_path / "myenv"
+    make_venv(env_dir)
+    whose = json.loads(run(venv_python(env_dir), WHOSE_SITE_PACKAGES))
+    assert whose == __
 
 
-def test_the_venv_python_reads_it_when_it_starts(tmp_path):
+def test_after_switching_the_flag_on(tmp_path):
     env_dir = tmp_path / "myenv"
     make_venv(env_dir)
     cfg_file = env_dir / "pyvenv.cfg"
     cfg_file.write_text(cfg_file.read_text().replace("= false", "= true"))
-    assert run(venv_python(env_dir), SEES_BASE_SITE_PACKAGES) == __
+    whose = json.loads(run(venv_python(env_dir), WHOSE_SITE_PACKAGES))
+    assert whose == __
 
 
-def test_without_it_the_python_is_the_base_python_again(tmp_path):
+def test_without_it_sys_prefix(tmp_path):
     env_dir = tmp_path / "myenv"
     make_venv(env_dir)
     (env_dir / "pyvenv.cfg").unlink()

@@ -6,9 +6,8 @@ an empty `site-packages`. `--without-pip` (in Python: `venv.create(DIR, with_pip
 installing pip, so creating one takes a fraction of a second instead of several seconds. Nothing
 is registered anywhere else: removing the folder is the whole uninstall. New in 3.13: the command
 line also writes a `.gitignore` containing `*` into the folder; `venv.create()` does not unless
-asked (`scm_ignore_files={"git"}`). The seed note's second recipe, `virtualenv`, is a third-party
-tool (`pip install virtualenv`) that makes the same kind of folder; these katas use the standard
-`venv` only.
+asked (`scm_ignore_files={"git"}`). The third-party `virtualenv` (`pip install virtualenv`) makes
+the same kind of folder; these katas use the standard `venv` only.
 """
 
 import os
@@ -57,7 +56,7 @@ def test_the_command_line_writes_these_files_at_the_top(tmp_path):
     )
 
 
-def test_venv_create_writes_only_pyvenv_cfg_at_the_top(tmp_path):
+def test_venv_create_writes_these_files_at_the_top(tmp_path):
     venv.create(tmp_path / "myenv", with_pip=False)
     files = sorted(p.name for p in (tmp_path / "myenv").iterdir() if p.is_file())
     assert files == ["pyvenv.cfg"]
@@ -70,13 +69,13 @@ def test_its_python_lives_in_the_scripts_folder(tmp_path):
     assert Path(scripts) == env_dir / ("Scripts" if sys.platform == "win32" else "bin")
 
 
-def test_without_pip_there_is_no_pip_inside(tmp_path):
+def test_what_its_site_packages_holds_without_pip(tmp_path):
     env_dir = tmp_path / "myenv"
     make_venv(env_dir)
-    found = run(
-        venv_python(env_dir), "import importlib.util; print(importlib.util.find_spec('pip'))"
+    site_packages = run(
+        venv_python(env_dir), "import sysconfig; print(sysconfig.get_path('purelib'))"
     )
-    assert found == "None"
+    assert sorted(p.name for p in Path(site_packages).iterdir()) == []
 
 
 def test_deleting_the_folder_deletes_the_environment(tmp_path):

@@ -13,6 +13,7 @@ import os
 import shutil
 import subprocess
 import sys
+import venv
 
 from pytest_katas import __
 
@@ -39,9 +40,9 @@ show
 
 
 def make_venv(env_dir):
-    """Create a venv without pip, as `python -m venv --without-pip env_dir` does."""
-    command = [sys.executable, "-m", "venv", "--without-pip", str(env_dir)]
-    subprocess.run(command, env={"PATH": BASE_PATH}, check=True)
+    """Make a venv without pip with this python, in-process, as `python -m venv --without-pip
+    env_dir` would: its python is a symlink on POSIX, a copy on Windows."""
+    venv.create(env_dir, with_pip=False, symlinks=os.name != "nt")
 
 
 def activate_and_deactivate(env_dir):
@@ -54,21 +55,21 @@ def activate_and_deactivate(env_dir):
     return {"before": before, "during": during, "after": after}
 
 
-def test_activate_puts_the_scripts_folder_first_on_path(tmp_path):
+def test_path_while_active(tmp_path):
     env_dir = tmp_path / "myenv"
     make_venv(env_dir)
     shown = activate_and_deactivate(env_dir)
     assert shown["during"]["PATH"] == f"{env_dir}/bin:{BASE_PATH}"
 
 
-def test_activate_sets_virtual_env_to_the_folder(tmp_path):
+def test_virtual_env_while_active(tmp_path):
     env_dir = tmp_path / "myenv"
     make_venv(env_dir)
     shown = activate_and_deactivate(env_dir)
     assert shown["during"]["VIRTUAL_ENV"] == str(env_dir)
 
 
-def test_the_prompt_variable_holds_the_name(tmp_path):
+def test_the_prompt_variable_while_active(tmp_path):
     env_dir = tmp_path / "myenv"
     make_venv(env_dir)
     shown = activate_and_deactivate(env_dir)
@@ -77,14 +78,14 @@ def test_the_prompt_variable_holds_the_name(tmp_path):
     )
 
 
-def test_a_bare_python_now_means_the_venvs_python(tmp_path):
+def test_a_bare_python_while_active(tmp_path):
     env_dir = tmp_path / "myenv"
     make_venv(env_dir)
     shown = activate_and_deactivate(env_dir)
     assert shown["during"]["python"] == str(env_dir / "bin" / "python")
 
 
-def test_deactivate_puts_everything_back(tmp_path):
+def test_after_deactivate(tmp_path):
     env_dir = tmp_path / "myenv"
     make_venv(env_dir)
     shown = activate_and_deactivate(env_dir)

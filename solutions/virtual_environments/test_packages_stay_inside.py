@@ -3,12 +3,14 @@
 "Installing" mostly means copying files into the folder that `sysconfig.get_path("purelib")`
 names, as the venv's python reports it: `lib/pythonX.Y/site-packages` inside the venv on POSIX,
 `Lib/site-packages` on Windows. The venv's python puts that folder on its `sys.path`; no other
-interpreter does, so the same `import` fails everywhere else. That is the whole isolation.
+interpreter does, not even another venv's python made from the same base interpreter, so the same
+`import` fails everywhere else. That is the whole isolation.
 """
 
 import os
 import subprocess
 import sys
+import venv
 from pathlib import Path
 
 from pytest_katas import __
@@ -23,9 +25,9 @@ def clean_env():
 
 
 def make_venv(env_dir):
-    """Create a venv without pip, as `python -m venv --without-pip env_dir` does."""
-    command = [sys.executable, "-m", "venv", "--without-pip", str(env_dir)]
-    subprocess.run(command, env=clean_env(), check=True)
+    """Make a venv without pip with this python, in-process, as `python -m venv --without-pip
+    env_dir` would: its python is a symlink on POSIX, a copy on Windows."""
+    venv.create(env_dir, with_pip=False, symlinks=os.name != "nt")
 
 
 def venv_python(env_dir):
@@ -40,9 +42,9 @@ def run(python, code):
     return subprocess.run([python, "-c", code], env=clean_env(), capture_output=True, text=True)
 
 
-def last_line(text):
-    """The last line of `text`: where a traceback names its exception."""
-    return text.strip().splitlines()[-1]
+def imports(python, module):
+    """Whether `python` can import `module`."""
+    return run(python, f"import {module}").returncode == 0
 
 
 def install_hello(env_dir):
@@ -53,7 +55,7 @@ def install_hello(env_dir):
     return Path(purelib)
 
 
-def test_the_venv_has_its_own_site_packages(tmp_path):
+def test_where_its_site_packages_is(tmp_path):
     env_dir = tmp_path / "myenv"
     make_venv(env_dir)
     purelib = install_hello(env_dir)
@@ -64,7 +66,7 @@ def test_the_venv_has_its_own_site_packages(tmp_path):
     )
 
 
-def test_the_venv_python_imports_what_is_there(tmp_path):
+def test_what_the_venv_python_prints(tmp_path):
     env_dir = tmp_path / "myenv"
     make_venv(env_dir)
     install_hello(env_dir)
@@ -72,9 +74,15 @@ def test_the_venv_python_imports_what_is_there(tmp_path):
     assert result.stdout.strip() == "hello from the venv"
 
 
-def test_another_python_cannot_import_it(tmp_path):
-    env_dir = tmp_path / "myenv"
+def test_which_pythons_can_import_it(tmp_path):
+    env_dir, other_dir = tmp_path / "myenv", tmp_path / "other"
     make_venv(env_dir)
+    make_venv(other_dir)
     install_hello(env_dir)
-    result = run(sys.executable, "import hello_venv")
-    assert last_line(result.stderr) == "ModuleNotFoundError: No module named 'hello_venv'"
+    pythons = {
+        "myenv": venv_python(env_dir),
+        "other": venv_python(other_dir),
+        "the python running this kata": sys.executable,
+    }
+    importing = [name for name, python in pythons.items() if imports(python, "hello_venv")]
+    assert importing == ["myenv"]
