@@ -2,10 +2,11 @@
 
 With `-c` (and in the interactive prompt) there is no file, so `sys.path[0]` is the empty string,
 which the import system reads as "the current folder". Whatever Python puts first on `sys.path`
-(the script's folder, the current folder or `''`) can shadow the standard library: a stray
-`random.py` beside your script is imported instead of the real one. Python 3.11 added `-P` and
-the environment variable `PYTHONSAFEPATH=1` to leave that first entry out. Python 3.10 does not
-know them: it rejects `-P` as an unknown option (exit status 2) and ignores the variable.
+(the script's folder, the current folder or `''`) comes before the standard library, so it can
+shadow it: a stray `random.py` in that folder is imported instead of the real one. Python 3.11
+added `-P` and the environment variable `PYTHONSAFEPATH=1` to leave that first entry out. Python
+3.10 does not know them: it rejects `-P` as an unknown option (exit status 2, before running
+anything) and ignores the variable.
 """
 
 import json
@@ -15,21 +16,27 @@ import sys
 
 from pytest_katas import __
 
-MODULE_A = """\
+# Says which random module `import random` found: the one in project/ or the standard library's.
+WHICH_RANDOM = "import random; print(getattr(random, 'WHERE', \"the standard library's random\"))"
+
+# The folders of sys.path inside project/ (the current folder), relative to it.
+PROJECT_ENTRIES = """\
 import json
 import os
 import sys
 
-print(json.dumps(os.path.dirname(__file__) in sys.path))
+project = os.getcwd()
+print(json.dumps([os.path.relpath(entry) for entry in sys.path if entry.startswith(project)]))
 """
 
 
 def make_project(tmp_path):
-    """project/package_a/__init__.py (empty) and project/package_a/module_a.py."""
+    """project/random.py, project/package_a/__init__.py (empty) and project/package_a/module_a.py."""
     project = tmp_path / "project"
     (project / "package_a").mkdir(parents=True)
+    (project / "random.py").write_text("WHERE = 'the random.py in project/'\n")
     (project / "package_a" / "__init__.py").write_text("")
-    (project / "package_a" / "module_a.py").write_text(MODULE_A)
+    (project / "package_a" / "module_a.py").write_text(PROJECT_ENTRIES)
     return project
 
 
@@ -42,18 +49,23 @@ def run(project, *args, **extra_env):
     )
 
 
-def test_python_c_puts_the_empty_string_first(tmp_path):
+def test_python_c_sys_path0(tmp_path):
     result = run(make_project(tmp_path), "-c", "import json, sys; print(json.dumps(sys.path[0]))")
     assert json.loads(result.stdout) == __
 
 
-def test_pythonsafepath_keeps_the_scripts_folder_off_sys_path(tmp_path):
-    result = run(make_project(tmp_path), "package_a/module_a.py", PYTHONSAFEPATH="1")
-    folder_on_path = json.loads(result.stdout)
-    assert folder_on_path == (__ if sys.version_info >= (3, 11) else __)
+def test_python_c_imports_this_random(tmp_path):
+    result = run(make_project(tmp_path), "-c", WHICH_RANDOM)
+    assert result.stdout.strip() == __
 
 
-def test_minus_p_needs_python_3_11(tmp_path):
-    result = run(make_project(tmp_path), "-P", "-c", "import sys; print('' in sys.path)")
+def test_minus_p_and_python_c(tmp_path):
+    result = run(make_project(tmp_path), "-P", "-c", WHICH_RANDOM)
     outcome = (result.returncode, result.stdout.strip())
     assert outcome == (__ if sys.version_info >= (3, 11) else __)
+
+
+def test_pythonsafepath_and_a_script(tmp_path):
+    project = make_project(tmp_path)
+    result = run(project, "package_a/module_a.py", PYTHONSAFEPATH="1")
+    assert json.loads(result.stdout) == (__ if sys.version_info >= (3, 11) else __)

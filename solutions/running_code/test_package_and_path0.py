@@ -4,7 +4,7 @@
 (`project/package_a`) at `sys.path[0]`, and sets `__package__` to `None`: a path says nothing
 about packages. `python -m package_a.module_a` runs a *module*: Python puts the current folder
 (`project`) at `sys.path[0]`, finds `package_a.module_a` there, and sets `__package__` to
-`'package_a'`. The seed note's table has this right, on every version from 3.10 to 3.13.
+`'package_a'`. This holds on every version from 3.10 to 3.13.
 """
 
 import json
@@ -40,25 +40,25 @@ def run(project, *args):
     return json.loads(result.stdout)
 
 
-def test_a_script_has_no_package(tmp_path):
+def test_a_scripts_package(tmp_path):
     project = make_project(tmp_path)
     seen = run(project, "package_a/module_a.py")
     assert seen["__package__"] == None  # noqa: E711
 
 
-def test_python_m_gives_the_module_its_package(tmp_path):
+def test_the_package_under_python_m(tmp_path):
     project = make_project(tmp_path)
     seen = run(project, "-m", "package_a.module_a")
     assert seen["__package__"] == "package_a"
 
 
-def test_a_script_puts_its_own_folder_first_on_sys_path(tmp_path):
+def test_a_scripts_sys_path0(tmp_path):
     project = make_project(tmp_path)
     seen = run(project, "package_a/module_a.py")
     assert seen["sys.path[0]"] == str(project / "package_a")
 
 
-def test_python_m_puts_the_current_folder_first_on_sys_path(tmp_path):
+def test_sys_path0_under_python_m(tmp_path):
     project = make_project(tmp_path)
     seen = run(project, "-m", "package_a.module_a")
     assert seen["sys.path[0]"] == str(project)

@@ -1,10 +1,12 @@
 """`sys.path[0]` follows one rule per way of starting Python: write it down as a function.
 
-A script puts its own folder first (as a full path with symlinks resolved: the script's folder,
-not the folder you run it from), `-m` puts the current folder, and `-c` puts the empty string
-`''`. (That is without `-I`, which always leaves that entry out, or `-P`, which does the same
-from 3.11.) Each step below compares your function with what
-a real interpreter reports.
+A script puts its own folder first: the real folder of the real file, as `os.path.realpath` gives
+it on POSIX (absolute, `..` worked out, every symlink followed), whatever path you typed and
+wherever you typed it from. `-m` puts the current folder, as the operating system reports it
+(`os.getcwd()`, which names the real folder even when you got there through a symlink), and `-c`
+puts the empty string `''`. (That is without `-I`, which always leaves that entry out, or `-P`,
+which does the same from 3.11.) Each step below compares your function with what a real
+interpreter reports.
 """
 
 import json
@@ -27,16 +29,19 @@ def sys_path0(args, cwd):
     if args[0] == "-c":
         return ""
     if args[0] == "-m":
-        return str(cwd)
-    return str((cwd / args[0]).parent)
+        return str(cwd.resolve())
+    return str((cwd / args[0]).resolve().parent)
 
 
 def make_project(tmp_path):
-    """project/package_a/__init__.py (empty) and project/package_a/module_a.py."""
+    """project/package_a/__init__.py (empty) and project/package_a/module_a.py, and beside project/
+    two symlinks: shortcut.py to module_a.py, and shortcut_folder to project/."""
     project = tmp_path / "project"
     (project / "package_a").mkdir(parents=True)
     (project / "package_a" / "__init__.py").write_text("")
     (project / "package_a" / "module_a.py").write_text(SHOW_PATH0)
+    (tmp_path / "shortcut.py").symlink_to(project / "package_a" / "module_a.py")
+    (tmp_path / "shortcut_folder").symlink_to(project)
     return project
 
 
@@ -71,3 +76,22 @@ def test_a_script_given_by_its_full_path_from_elsewhere(tmp_path):
     project = make_project(tmp_path)
     args = [str(project / "package_a" / "module_a.py")]
     assert sys_path0(args, tmp_path) == real_sys_path0(args, tmp_path)
+
+
+def test_a_script_reached_through_dot_dot(tmp_path):
+    project = make_project(tmp_path)
+    args = ["../package_a/module_a.py"]
+    assert sys_path0(args, project / "package_a") == real_sys_path0(args, project / "package_a")
+
+
+def test_a_script_that_is_a_symlink(tmp_path):
+    make_project(tmp_path)
+    args = ["shortcut.py"]
+    assert sys_path0(args, tmp_path) == real_sys_path0(args, tmp_path)
+
+
+def test_a_module_from_a_folder_reached_through_a_symlink(tmp_path):
+    make_project(tmp_path)
+    args = ["-m", "package_a.module_a"]
+    cwd = tmp_path / "shortcut_folder"
+    assert sys_path0(args, cwd) == real_sys_path0(args, cwd)
