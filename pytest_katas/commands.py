@@ -11,11 +11,13 @@ import sys
 import pytest
 from _pytest.config import create_terminal_writer
 
-from pytest_katas.catalog import Catalog, Kata
-from pytest_katas.hints import show_hints, spend_hint
+from pytest_katas.catalog import Catalog, Kata, read_source
+from pytest_katas.hints import reveal_answers, show_hints, spend_hint
 from pytest_katas.i18n import Messages
 from pytest_katas.layout import Layout, user_paths
 from pytest_katas.progress import Progress, ProgressStore
+from pytest_katas.reset import reset_katas
+from pytest_katas.shipped import answers, shipped_source
 from pytest_katas.solutions import show_solution
 
 say = Messages(
@@ -49,13 +51,39 @@ say = Messages(
             "zh": "{path} 不是 {folder}/ 下某个 topic.toml 列出的练习；请给 pytest {command} "
             "一个练习文件，或者不给路径，表示你正在做的练习",
         },
+        "one-command": {
+            "en": "use one of {commands} at a time",
+            "zh": "{commands} 一次只能用一个",
+        },
+        "reset-what": {
+            "en": "pytest --reset needs the kata or topic folder to restore, such as "
+            "pytest --reset katas/generators/test_laziness.py",
+            "zh": "pytest --reset 需要指明要恢复的练习或主题文件夹，例如 "
+            "pytest --reset katas/generators/test_laziness.py",
+        },
         "no-katas-yet": {"en": "{folder}/ holds no katas yet", "zh": "{folder}/ 里还没有练习"},
     }
 )
 
 
-def run_command(config: pytest.Config) -> pytest.ExitCode:
-    command = "--hint" if config.getoption("katas_hint") else "--solution"
+COMMANDS = {
+    "katas_hint": "--hint",
+    "katas_solution": "--solution",
+    "katas_reveal": "--reveal",
+    "katas_reset": "--reset",
+}
+"""The options that are commands: each answers at once and runs no tests."""
+
+
+def chosen_command(config: pytest.Config) -> str | None:
+    """The command option given, or None; raises pytest.UsageError for more than one."""
+    chosen = [flag for option, flag in COMMANDS.items() if config.getoption(option)]
+    if len(chosen) > 1:
+        raise pytest.UsageError(say("one-command", commands=" ".join(chosen)))
+    return chosen[0] if chosen else None
+
+
+def run_command(config: pytest.Config, command: str) -> pytest.ExitCode:
     layout = Layout.of(config)
     if layout is None:
         raise pytest.UsageError(
@@ -69,11 +97,19 @@ def run_command(config: pytest.Config) -> pytest.ExitCode:
     writer = create_terminal_writer(config, sys.stdout)
     catalog = Catalog.load(layout.root, layout.katas_dir)
     store = ProgressStore.for_config(config, layout.root)
-    # --hint saves below, with the hint spent; read only here, so each warning is said once
-    loaded = store.fold(catalog.katas, save=command != "--hint")
+    # --hint and --reveal save below; read only here, so each warning is said once
+    loaded = store.fold(catalog.katas, save=command not in ("--hint", "--reveal"))
     for warning in map(str, catalog.problems):
         writer.line(f"! {warning}", yellow=True)
+    if command == "--reset":
+        return reset_katas(reset_targets(config, layout, catalog), writer)
     kata = target_kata(config, layout, catalog, loaded.progress, command)
+    if kata is not None and command == "--reveal":
+        answers = revealed_answers(layout, kata)
+        loaded = store.fold(catalog.katas, change=lambda progress: progress.reveal(kata.id))
+        for warning in loaded.warnings:
+            writer.line(f"! {warning}", yellow=True)
+        return reveal_answers(kata, loaded.progress, writer, answers)
     if kata is not None and command == "--hint":
         before = loaded.progress.record(kata.id).hints_used
         spend_hint(kata, loaded.progress)  # a broken manifest stops here, before saving
@@ -121,6 +157,34 @@ def target_kata(
         return next((kata for kata in under if kata in unfinished), under[0])
     folder = layout.display(layout.katas_dir)
     raise pytest.UsageError(say("not-a-kata", path=shown, folder=folder, command=command))
+
+
+def reset_targets(config: pytest.Config, layout: Layout, catalog: Catalog) -> list[Kata]:
+    """The katas `--reset` restores: the one named, or every kata of the topic folder named."""
+    paths = user_paths(config)
+    if len(paths) != 1:
+        raise pytest.UsageError(say("reset-what"))
+    path = paths[0]
+    kata = catalog.kata_at(path)
+    if kata is not None:
+        return [kata]
+    under = catalog.katas_under(path) if path.is_dir() else []
+    if under:
+        return under
+    folder = layout.display(layout.katas_dir)
+    shown = layout.display(path)
+    raise pytest.UsageError(say("not-a-kata", path=shown, folder=folder, command="--reset"))
+
+
+def revealed_answers(layout: Layout, kata: Kata) -> list[tuple[int, str]]:
+    """The reference answers at the kata's predict blanks, by line (see `shipped.answers`)."""
+    shipped = shipped_source(kata)
+    try:
+        kata_source = shipped if shipped is not None else read_source(kata.path)
+        solution_source = read_source(layout.solution_of(kata.path))
+    except OSError:
+        return []
+    return answers(kata_source, solution_source)
 
 
 def _first_problem(catalog: Catalog, layout: Layout) -> str:

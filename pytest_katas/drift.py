@@ -29,20 +29,22 @@ say = Messages(
         },
         "differ": {"en": "{kata}, but {solution}", "zh": "{kata}，而{solution}"},
         "missing": {
-            "en": "{kata}, missing from the solution",
-            "zh": "{kata}，参考答案里没有这一句",
+            "en": "{kata}, missing from {other}",
+            "zh": "{kata}，{other}里没有这一句",
         },
         "added": {
-            "en": "{solution}, which the kata does not have",
-            "zh": "{solution}，练习里没有这一句",
+            "en": "{solution}, which {other} does not have",
+            "zh": "{solution}，{other}里没有这一句",
         },
-        "nothing": {"en": "the {side} has nothing there", "zh": "{side}在那里什么也没有"},
+        "nothing": {"en": "{side} has nothing there", "zh": "{side}在那里什么也没有"},
         "line-is": {
-            "en": "line {line} of the {side} is `{text}`",
+            "en": "line {line} of {side} is `{text}`",
             "zh": "{side}第 {line} 行是 `{text}`",
         },
-        "kata": {"en": "kata", "zh": "练习"},
-        "solution": {"en": "solution", "zh": "参考答案"},
+        "kata": {"en": "the kata", "zh": "练习"},
+        "shipped": {"en": "the kata as shipped", "zh": "原始练习"},
+        "yours": {"en": "your file", "zh": "你的文件"},
+        "solution": {"en": "the solution", "zh": "参考答案"},
     }
 )
 
@@ -54,7 +56,11 @@ class Drift:
     message: str
 
 
-def find_drift(kata_source: str, solution_source: str) -> Drift | None:
+def find_drift(
+    kata_source: str, solution_source: str, *, blanks_left: bool = False
+) -> Drift | None:
+    """The first place where `solution_source` is not `kata_source` with its blanks filled, or
+    None. `blanks_left`: blanks may still be there (a learner's copy of the kata)."""
     try:
         kata_tree = ast.parse(kata_source)
     except SyntaxError as error:
@@ -64,10 +70,13 @@ def find_drift(kata_source: str, solution_source: str) -> Drift | None:
     except SyntaxError as error:
         return Drift(say("solution-unparsable", error=error.msg, line=error.lineno))
     left = find_blank_sites(solution_source)
-    if left.lines or left.build_blanks:
+    if not blanks_left and (left.lines or left.build_blanks):
         line = left.lines[0] if left.lines else left.build_blanks[0].line
         return Drift(say("blank-left", line=line))
-    return _Comparison(kata_source, solution_source).nodes(kata_tree, solution_tree)
+    comparison = _Comparison(kata_source, solution_source)
+    if blanks_left:
+        comparison.sides = ("shipped", "yours")
+    return comparison.nodes(kata_tree, solution_tree)
 
 
 def _is_blank(node: ast.AST) -> bool:
@@ -87,21 +96,24 @@ class _Comparison:
         self.solution_source = solution_source
         self.kata_at: ast.AST | None = None
         self.solution_at: ast.AST | None = None
+        self.sides = ("kata", "solution")
+        """How the two files are named in a message."""
 
     def drift(self, kata: object, solution: object) -> Drift:
         located = _has_line(kata) and _has_line(solution)
         kata_node = kata if located else self.kata_at
         solution_node = solution if located else self.solution_at
-        kata_text = self.describe(kata_node, self.kata_source, "kata")
-        solution_text = self.describe(solution_node, self.solution_source, "solution")
+        kata_text = self.describe(kata_node, self.kata_source, self.sides[0])
+        solution_text = self.describe(solution_node, self.solution_source, self.sides[1])
         return Drift(say("differ", kata=kata_text, solution=solution_text))
 
     def missing(self, kata: ast.AST) -> Drift:
-        return Drift(say("missing", kata=self.describe(kata, self.kata_source, "kata")))
+        where = self.describe(kata, self.kata_source, self.sides[0])
+        return Drift(say("missing", kata=where, other=say(self.sides[1])))
 
     def added(self, solution: ast.AST) -> Drift:
-        where = self.describe(solution, self.solution_source, "solution")
-        return Drift(say("added", solution=where))
+        where = self.describe(solution, self.solution_source, self.sides[1])
+        return Drift(say("added", solution=where, other=say(self.sides[0])))
 
     @staticmethod
     def describe(node: object, source: str, side: str) -> str:

@@ -25,6 +25,20 @@ say = Messages(
         },
         "again": {"en": "run pytest --hint again", "zh": "再运行一次 pytest --hint "},
         "again-watching": {"en": "press h and Enter again", "zh": "再按一次 h 和回车"},
+        "reveal-heading": {
+            "en": "The answers of {path}: {title}",
+            "zh": "{path}「{title}」的答案",
+        },
+        "line": {"en": "line {line}", "zh": "第 {line} 行"},
+        "nothing-to-reveal": {
+            "en": "This kata asks you to write code, not to predict values: its reference "
+            "solution unlocks when it passes.",
+            "zh": "这个练习要你写代码，而不是预测值：通过之后参考答案就会解锁。",
+        },
+        "revealed": {
+            "en": "Your progress records that the answers of {path} were revealed.",
+            "zh": "你的进度里会记下：{path} 的答案已经看过了。",
+        },
         "no-more": {
             "en": "That is every hint. The solution unlocks when the kata passes: pytest {path}",
             "zh": "提示已经全部给出。练习通过后参考答案就会解锁：pytest {path}",
@@ -66,4 +80,20 @@ def show_hints(
         )
     else:
         writer.line(say("no-more", path=kata.display))
+    return pytest.ExitCode.OK
+
+
+def reveal_answers(
+    kata: Kata, progress: Progress, writer: TerminalWriter, answers: list[tuple[int, str]]
+) -> pytest.ExitCode:
+    """Print the reference answer of each predict blank of `kata` (`answers`: line and text, from
+    `shipped.answers`) and record in `progress` that they were revealed."""
+    progress.reveal(kata.id)
+    title = kata.title_in(current_language())
+    writer.line(say("reveal-heading", path=kata.display, title=title), bold=True)
+    if not answers:
+        writer.line(say("nothing-to-reveal"))
+    for line, answer in answers:
+        writer.line(f"  {say('line', line=line)}: {answer}")
+    writer.line(say("revealed", path=kata.display))
     return pytest.ExitCode.OK

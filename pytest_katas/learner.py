@@ -12,12 +12,13 @@ from pathlib import Path
 
 import pytest
 
-from pytest_katas.catalog import Catalog, Kata, display_path, resolved
+from pytest_katas.catalog import Catalog, Kata, display_path, read_source, resolved
 from pytest_katas.failures import explain_import_failure, explain_step_failure
 from pytest_katas.json_report import write_run_report
 from pytest_katas.layout import Layout
 from pytest_katas.progress import Progress, ProgressStore, journal
 from pytest_katas.report import LearnerReport, one_line
+from pytest_katas.shipped import Tampering, check_learner_copy
 
 UNLOADABLE = "kata-cannot-be-imported"
 """The name of the one failing step that stands for a kata module that cannot be imported."""
@@ -110,6 +111,7 @@ class LearnerRun:
         self.warnings = warnings
         self.results = RunResults()
         self.first_passes: list[Kata] = []
+        self.verdicts: dict[str, Tampering | None] = {}
         self.is_worker = is_xdist_worker(config)
         """An xdist worker runs steps; its controller keeps the progress and prints the report."""
         self.full_report = bool(config.getoption("katas_full_report"))
@@ -126,8 +128,28 @@ class LearnerRun:
         self, module_path: Path, parent: pytest.Collector
     ) -> pytest.Module | None:
         if self.layout.is_kata(module_path):
+            kata = self.catalog.kata_at(module_path)
+            if kata is not None:
+                self.tampering(kata)  # judged before the kata's code can run
             return KataModule.from_parent(parent, path=module_path)
         return None
+
+    def tampering(self, kata: Kata) -> Tampering | None:
+        """Why this kata's passes cannot count in this run (changed outside its blanks, a wrong
+        answer for another Python version), judged once per run from its file as it is."""
+        if kata.id not in self.verdicts:
+            try:
+                source = read_source(kata.path)
+            except OSError:
+                self.verdicts[kata.id] = None
+                return None
+            solution = self.layout.solution_of(kata.path)
+            try:
+                reference: str | None = read_source(solution)
+            except OSError:
+                reference = None
+            self.verdicts[kata.id] = check_learner_copy(kata, source, reference)
+        return self.verdicts[kata.id]
 
     @pytest.hookimpl(tryfirst=True)
     def pytest_collection_modifyitems(self, items: list[pytest.Item]) -> None:
@@ -146,7 +168,15 @@ class LearnerRun:
     ) -> Generator[None, pytest.TestReport, pytest.TestReport]:
         report = yield
         kata = self.catalog.kata_at(item.path)
-        if kata is None or not report.failed or call.excinfo is None:
+        if kata is None:
+            return report
+        verdict = self.tampering(kata)
+        if verdict is not None and report.when == "call" and report.passed:
+            report.outcome = "failed"
+            report.longrepr = verdict.message
+            setattr(report, SUMMARY_ATTRIBUTE, verdict.message)
+            return report
+        if not report.failed or call.excinfo is None:
             return report
         if isinstance(item, UnloadableKata):
             setattr(report, SUMMARY_ATTRIBUTE, item.explanation.summary)
@@ -179,6 +209,10 @@ class LearnerRun:
         kata, step = self.locate(report.nodeid)
         if kata is None:
             return
+        if report.passed and report.when == "call" and self.tampering(kata) is not None:
+            # judged here too: under xdist the controller never runs the kata's code
+            report.outcome = "failed"
+            report.longrepr = self.tampering(kata).message  # type: ignore[union-attr]
         passed = self.results.record(kata, step, report)
         if passed is not None and not self.is_worker:
             # saved as it goes: a run that dies keeps every step finished before it
@@ -201,7 +235,13 @@ class LearnerRun:
         if self.is_worker:
             return
         # Read the file again: another run may have saved progress since this one started.
-        loaded = self.store.fold(self.catalog.katas, results=self.results.steps, ending=True)
+        changed = {kata_id: verdict is not None for kata_id, verdict in self.verdicts.items()}
+        loaded = self.store.fold(
+            self.catalog.katas,
+            results=self.results.steps,
+            change=lambda progress: progress.mark_changed(changed),
+            ending=True,
+        )
         self.warnings.extend(w for w in loaded.warnings if w not in self.warnings)
         self.progress = loaded.progress
         self.first_passes = loaded.first_passes

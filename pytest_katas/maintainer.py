@@ -25,6 +25,8 @@ from pytest_katas.i18n import Messages
 from pytest_katas.layout import Layout
 from pytest_katas.learner import KataModule, UnloadableKata
 from pytest_katas.report import one_line
+from pytest_katas.shipped import RECORD, shipped_source, unreadable_version_branches
+from pytest_katas.shipped import say as shipped_messages
 from pytest_katas.timelimit import StepTimeLimit
 
 SHIPPED = "kata-fails-as-shipped"
@@ -156,10 +158,19 @@ class KataChecks(Check):
             problems.append(say("no-lesson", kata=shown))
         if not kata.steps:
             problems.append(say("no-steps", kata=shown))
+        kata_source, solution_source = read_source(kata_path), read_source(self.path)
+        problems += [
+            f"{shown}: {problem}"
+            for problem in unreadable_version_branches(kata_source, solution_source)
+        ]
+        if self.run.records_shipped:
+            recorded = shipped_source(kata)
+            if recorded is None:
+                problems.append(shipped_messages("not-recorded", path=shown))
+            elif recorded != kata_source:
+                problems.append(shipped_messages("stale", path=shown))
         results = self.config.hook.pytest_katas_check(
-            kata=kata,
-            kata_source=read_source(kata_path),
-            solution_source=read_source(self.path),
+            kata=kata, kata_source=kata_source, solution_source=solution_source
         )
         problems += [f"{shown}: {problem}" for result in results for problem in result or []]
         return problems
@@ -225,6 +236,8 @@ class MaintainerRun:
         self.config = config
         self.layout = layout
         self.catalog = catalog
+        self.records_shipped = layout.katas_dir == RECORD.parent.parent / "katas"
+        """Whether these katas are the package's own, recorded as shipped (not a pack)."""
 
     def pytest_collect_directory(self, path: Path, parent: pytest.Collector) -> pytest.Dir | None:
         if path.resolve() == self.layout.solutions_dir:

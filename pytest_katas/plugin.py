@@ -11,7 +11,7 @@ import pytest
 
 from pytest_katas import hookspecs
 from pytest_katas.catalog import Catalog
-from pytest_katas.commands import run_command
+from pytest_katas.commands import chosen_command, run_command
 from pytest_katas.i18n import Messages, choose_language, set_language
 from pytest_katas.layout import Layout, Mode, mode_of
 from pytest_katas.learner import LearnerRun, is_xdist_worker
@@ -23,10 +23,6 @@ from pytest_katas.timelimit import DEFAULT_SECONDS, TimeLimit, time_limit_of
 
 say = Messages(
     {
-        "hint-and-solution": {
-            "en": "use --hint or --solution, not both at once",
-            "zh": "--hint 和 --solution 只能用一个，不能同时使用",
-        },
         "unknown-language": {
             # the language is not known yet, so this one says it in both
             "en": "--lang={option} is not a language of pytest-katas; use --lang=en or --lang=zh "
@@ -52,6 +48,20 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         action="store_true",
         dest="katas_solution",
         help="show the reference solution of a kata that has passed, as a diff against yours",
+    )
+    group.addoption(
+        "--reveal",
+        action="store_true",
+        dest="katas_reveal",
+        help="show the answers of the kata you are on (or of the kata path given); your "
+        "progress records that you asked",
+    )
+    group.addoption(
+        "--reset",
+        action="store_true",
+        dest="katas_reset",
+        help="put the kata (or every kata of the topic folder) given back as shipped, keeping "
+        "your version beside it as a .bak file",
     )
     group.addoption(
         "--full-report",
@@ -118,10 +128,9 @@ def pytest_cmdline_main(config: pytest.Config) -> int | pytest.ExitCode | None:
         from pytest_katas.watch import run_watch
 
         return run_watch(config)
-    if config.getoption("katas_hint") or config.getoption("katas_solution"):
-        if config.getoption("katas_hint") and config.getoption("katas_solution"):
-            raise pytest.UsageError(say("hint-and-solution"))
-        return run_command(config)
+    command = chosen_command(config)
+    if command is not None:
+        return run_command(config, command)
     return None
 
 

@@ -29,12 +29,18 @@ class KataRecord:
     hints_used: int = 0
     first_passed: str | None = None
     """When the kata first passed (ISO 8601, UTC): from then on its solution is unlocked."""
+    revealed: bool = False
+    """Whether the learner asked for its answers (`pytest --reveal`)."""
+    changed: bool = False
+    """Whether, when last run, it was changed outside its blanks (so its passes did not count)."""
 
     def to_json(self) -> dict[str, Any]:
         return {
             "steps": self.steps,
             "hints_used": self.hints_used,
             "first_passed": self.first_passed,
+            "revealed": self.revealed,
+            "changed": self.changed,
         }
 
     @classmethod
@@ -52,7 +58,10 @@ class KataRecord:
             return None
         if first_passed is not None and not isinstance(first_passed, str):
             return None
-        return cls(dict(steps), hints_used, first_passed)
+        revealed, changed = data.get("revealed", False), data.get("changed", False)
+        if not isinstance(revealed, bool) or not isinstance(changed, bool):
+            return None
+        return cls(dict(steps), hints_used, first_passed, revealed, changed)
 
     def union(self, other: KataRecord) -> None:
         """Take in `other` so that nothing earned is lost: a step passed in either stays passed,
@@ -62,6 +71,7 @@ class KataRecord:
         self.hints_used = max(self.hints_used, other.hints_used)
         passes = [when for when in (self.first_passed, other.first_passed) if when is not None]
         self.first_passed = min(passes) if passes else None
+        self.revealed = self.revealed or other.revealed
 
 
 @dataclass(frozen=True)
@@ -90,6 +100,16 @@ class Progress:
         steps = kata.steps or tuple(record.steps)
         passed = sum(1 for step in steps if record.steps.get(step) is True)
         return KataStatus(passed, len(steps), bool(record.steps), record.first_passed is not None)
+
+    def reveal(self, kata_id: str) -> None:
+        """Record that the learner asked for the kata's answers (`pytest --reveal`)."""
+        self.record(kata_id).revealed = True
+
+    def mark_changed(self, changed: Mapping[str, bool]) -> None:
+        """Record, for each kata id run, whether it was changed outside its blanks."""
+        for kata_id, was_changed in changed.items():
+            if was_changed or kata_id in self.katas:
+                self.record(kata_id).changed = was_changed
 
     def union(self, other: Progress) -> None:
         """Take in another copy of the progress (see `KataRecord.union`)."""

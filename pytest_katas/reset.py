@@ -1,0 +1,67 @@
+"""`pytest --reset KATA_OR_TOPIC`: put katas back as shipped, keeping the learner's copy beside.
+
+The learner's file is first copied to `<name>.py.<UTC time>.bak` (not a test module, so never
+collected), then the kata as recorded in `pytest_katas/shipped.json` is written in its place.
+Progress is untouched: a kata once passed stays unlocked.
+"""
+
+from __future__ import annotations
+
+import shutil
+from datetime import datetime, timezone
+
+import pytest
+from _pytest._io import TerminalWriter
+
+from pytest_katas.catalog import Kata
+from pytest_katas.i18n import Messages
+from pytest_katas.shipped import shipped_source
+
+say = Messages(
+    {
+        "reset": {
+            "en": "{path} is back as shipped; your version is kept as {backup}",
+            "zh": "{path} 已恢复原样；你的版本保存为 {backup}",
+        },
+        "unchanged": {
+            "en": "{path} is already as shipped",
+            "zh": "{path} 已经是原样了",
+        },
+        "unknown": {
+            "en": "{path} is not a kata this version of pytest-katas shipped, so it has no "
+            "shipped copy to restore",
+            "zh": "{path} 不是这个版本的 pytest-katas 发布的练习，没有可以恢复的原始版本",
+        },
+        "not-written": {
+            "en": "{path} could not be restored ({error}); it was left as it was",
+            "zh": "无法恢复 {path}（{error}）；它保持原样",
+        },
+    }
+)
+
+
+def reset_katas(katas: list[Kata], writer: TerminalWriter) -> pytest.ExitCode:
+    """Restore each kata as shipped (see the module docstring); the exit status is
+    TESTS_FAILED when one could not be restored."""
+    status = pytest.ExitCode.OK
+    stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S")
+    for kata in katas:
+        shipped = shipped_source(kata)
+        if shipped is None:
+            writer.line(say("unknown", path=kata.display), yellow=True)
+            status = pytest.ExitCode.TESTS_FAILED
+            continue
+        try:
+            current = kata.path.read_bytes()
+            if current == shipped.encode("utf-8"):
+                writer.line(say("unchanged", path=kata.display))
+                continue
+            backup = kata.path.with_name(f"{kata.path.name}.{stamp}.bak")
+            shutil.copy2(kata.path, backup)
+            kata.path.write_text(shipped, encoding="utf-8")
+        except OSError as error:
+            writer.line(say("not-written", path=kata.display, error=error.strerror), red=True)
+            status = pytest.ExitCode.TESTS_FAILED
+            continue
+        writer.line(say("reset", path=kata.display, backup=backup.name), green=True)
+    return status

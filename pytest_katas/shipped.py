@@ -1,0 +1,276 @@
+"""Each kata as shipped, and whether a learner's copy changed anything but its blanks.
+
+A pass counts only when the kata is still the kata: everything outside its blanks as shipped
+(comments and layout aside: the syntax trees are compared, as `drift.find_drift` compares a
+solution with its kata), and every answer that depends on the Python version right for every
+supported version, not only for the one running (the branch not taken is compared with the
+reference answer, never shown).
+
+The katas as shipped are kept in a record inside the package, `pytest_katas/shipped.json`, where a
+learner's edits to `katas/` cannot reach them. A maintainer writes it with
+`python -m pytest_katas.shipped` and `pytest solutions/` checks that it matches `katas/`
+(the `shipped-record` check). A kata tree the record does not know (a pack of one's own) is not
+checked for changes.
+"""
+
+from __future__ import annotations
+
+import ast
+import json
+import sys
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from pytest_katas.blanks import BLANK_NAME
+from pytest_katas.catalog import Catalog, Kata, read_source
+from pytest_katas.drift import find_drift
+from pytest_katas.i18n import Messages
+
+say = Messages(
+    {
+        "changed": {
+            "en": "{path} was changed outside its blanks ({where}), so it cannot count as "
+            "passed: put that back, or restore the kata as shipped with pytest --reset {path} "
+            "(your version is kept beside it)",
+            "zh": "{path} 在空以外的地方被改动了（{where}），所以不能算通过：请改回去，或者用 "
+            "pytest --reset {path} 恢复原样（你的版本会保存在旁边）",
+        },
+        "other-version": {
+            "en": "the answer for Python {versions} on line {line} is not right: it is checked "
+            "too, whichever Python you run",
+            "zh": "第 {line} 行给 Python {versions} 的答案不对：不管你用哪个 Python 运行，"
+            "它都会被检查",
+        },
+        "not-literal": {
+            "en": "write the answer for Python {versions} on line {line} as a literal (a number, "
+            "a string, a tuple, a list …), so it can be checked without that Python",
+            "zh": "请把第 {line} 行给 Python {versions} 的答案写成字面量（数字、字符串、元组、"
+            "列表……），这样不用那个 Python 也能检查它",
+        },
+        "stale": {
+            "en": "{path} is not as recorded in pytest_katas/shipped.json: run python -m "
+            "pytest_katas.shipped to record the katas as they are now",
+            "zh": "{path} 和 pytest_katas/shipped.json 里记录的不一样：运行 python -m "
+            "pytest_katas.shipped，按现在的样子重新记录",
+        },
+        "not-recorded": {
+            "en": "{path} is not in pytest_katas/shipped.json: run python -m pytest_katas.shipped",
+            "zh": "{path} 不在 pytest_katas/shipped.json 里：请运行 python -m pytest_katas.shipped",
+        },
+        "unlikely-version-test": {
+            "en": "line {line} tests sys.version_info in a way a checker cannot read: write "
+            "__ if sys.version_info >= (3, X) else __",
+            "zh": "第 {line} 行对 sys.version_info 的判断无法被检查器读懂：请写成 "
+            "__ if sys.version_info >= (3, X) else __",
+        },
+        "branch-not-literal": {
+            "en": "the answer on line {line} depends on the Python version but is not a literal, "
+            "so a learner's answer for other versions cannot be checked",
+            "zh": "第 {line} 行的答案随 Python 版本而不同，却不是字面量，"
+            "所以无法检查学习者给其他版本的答案",
+        },
+    }
+)
+
+RECORD = Path(__file__).with_name("shipped.json")
+
+
+@lru_cache(maxsize=1)
+def _record(mtime_ns: int) -> dict[str, str]:
+    try:
+        data = json.loads(RECORD.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    katas = data.get("katas") if isinstance(data, dict) else None
+    if not isinstance(katas, dict):
+        return {}
+    return {str(key): str(value) for key, value in katas.items() if isinstance(value, str)}
+
+
+def shipped_source(kata: Kata) -> str | None:
+    """The kata as shipped (keyed by `id:relpath`), or None when the record does not know it."""
+    try:
+        mtime = RECORD.stat().st_mtime_ns
+    except OSError:
+        return None
+    return _record(mtime).get(f"{kata.id}:{kata.relpath}")
+
+
+def record_katas(catalog: Catalog) -> int:
+    """Write the record of every kata of `catalog` as it is now; return how many. Raises
+    OSError."""
+    katas = {f"{kata.id}:{kata.relpath}": read_source(kata.path) for kata in catalog.katas}
+    RECORD.write_text(
+        json.dumps({"katas": katas}, indent=1, ensure_ascii=False, sort_keys=True) + "\n",
+        encoding="utf-8",
+    )
+    _record.cache_clear()
+    return len(katas)
+
+
+# --- what a learner's copy may differ in ---------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Tampering:
+    """Why a kata's passes do not count: one line for the learner."""
+
+    message: str
+
+
+def check_learner_copy(
+    kata: Kata, learner_source: str, solution_source: str | None
+) -> Tampering | None:
+    """Whether `learner_source` may count: changed only in its blanks, and right for every
+    Python version where an answer depends on it. None: it may (or the kata is not recorded)."""
+    shipped = shipped_source(kata)
+    if shipped is None:
+        return None
+    drift = find_drift(shipped, learner_source, blanks_left=True)
+    if drift is not None:
+        where = drift.message
+        return Tampering(say("changed", path=kata.display, where=where))
+    if solution_source is None:
+        return None
+    return _check_other_versions(shipped, learner_source, solution_source)
+
+
+@dataclass(frozen=True)
+class VersionBranch:
+    """`body if sys.version_info >= (3, X) else orelse`: which branch the running Python takes."""
+
+    node: ast.IfExp
+    holds: bool | None
+    """Whether the test holds on the running Python; None when it cannot be read."""
+    versions_true: str
+    versions_false: str
+
+
+def version_branches(tree: ast.AST) -> list[VersionBranch]:
+    """Every conditional expression whose test compares `sys.version_info`, in source order."""
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.IfExp) and "version_info" in ast.dump(node.test):
+            found.append(_read_branch(node))
+    return sorted(found, key=lambda branch: (branch.node.lineno, branch.node.col_offset))
+
+
+def _read_branch(node: ast.IfExp) -> VersionBranch:
+    test = node.test
+    if (
+        isinstance(test, ast.Compare)
+        and len(test.ops) == 1
+        and isinstance(test.ops[0], ast.GtE)
+        and ast.unparse(test.left) == "sys.version_info"
+    ):
+        try:
+            bound = ast.literal_eval(test.comparators[0])
+        except ValueError:
+            bound = None
+        if isinstance(bound, tuple) and all(isinstance(part, int) for part in bound):
+            shown = ".".join(map(str, bound))
+            return VersionBranch(node, sys.version_info >= bound, f">= {shown}", f"< {shown}")
+    return VersionBranch(node, None, "", "")
+
+
+def _is_blank(node: ast.AST) -> bool:
+    return isinstance(node, ast.Name) and node.id == BLANK_NAME
+
+
+def _check_other_versions(shipped: str, learner: str, solution: str) -> Tampering | None:
+    try:
+        trees = [ast.parse(source) for source in (shipped, learner, solution)]
+    except SyntaxError:
+        return None
+    shipped_branches, learner_branches, solution_branches = map(version_branches, trees)
+    for kata_branch, mine, reference in zip(
+        shipped_branches, learner_branches, solution_branches, strict=False
+    ):
+        if kata_branch.holds is None:
+            continue
+        pairs = [
+            (kata_branch.node.body, mine.node.body, reference.node.body, True),
+            (kata_branch.node.orelse, mine.node.orelse, reference.node.orelse, False),
+        ]
+        for blank, answer, expected, side in pairs:
+            if not _is_blank(blank) or side == kata_branch.holds:
+                continue  # not a blank, or the branch this Python runs (its step checks it)
+            versions = kata_branch.versions_true if side else kata_branch.versions_false
+            try:
+                expected_value = ast.literal_eval(expected)
+            except ValueError:
+                continue  # the maintainer check names it
+            try:
+                answer_value = ast.literal_eval(answer)
+            except ValueError:
+                return Tampering(say("not-literal", versions=versions, line=answer.lineno))
+            if type(answer_value) is not type(expected_value) or answer_value != expected_value:
+                return Tampering(say("other-version", versions=versions, line=answer.lineno))
+    return None
+
+
+def unreadable_version_branches(kata_source: str, solution_source: str) -> list[str]:
+    """For `pytest solutions/`: every version-dependent blank a learner's answer for another
+    version could not be checked in, one line each."""
+    try:
+        kata_tree, solution_tree = ast.parse(kata_source), ast.parse(solution_source)
+    except SyntaxError:
+        return []
+    problems = []
+    solutions = version_branches(solution_tree)
+    for index, branch in enumerate(version_branches(kata_tree)):
+        blanks = [part for part in (branch.node.body, branch.node.orelse) if _is_blank(part)]
+        if not blanks:
+            continue
+        if branch.holds is None:
+            problems.append(say("unlikely-version-test", line=branch.node.lineno))
+            continue
+        if index >= len(solutions):
+            continue
+        reference = solutions[index].node
+        for part in (reference.body, reference.orelse):
+            try:
+                ast.literal_eval(part)
+            except ValueError:
+                problems.append(say("branch-not-literal", line=part.lineno))
+    return problems
+
+
+def answers(kata_source: str, solution_source: str) -> list[tuple[int, str]]:
+    """Each predict blank of the kata (its line) with the reference answer written there (its
+    source text), in source order: what `pytest --reveal` shows. Build blanks are left out."""
+    try:
+        kata_tree, solution_tree = ast.parse(kata_source), ast.parse(solution_source)
+    except SyntaxError:
+        return []
+    pairs: list[tuple[int, str]] = []
+
+    def walk(kata: object, solution: object) -> None:
+        if isinstance(kata, ast.expr) and _is_blank(kata) and isinstance(solution, ast.expr):
+            text = ast.get_source_segment(solution_source, solution) or ast.unparse(solution)
+            pairs.append((kata.lineno, " ".join(text.split())))
+        elif isinstance(kata, ast.AST) and type(kata) is type(solution):
+            for name in kata._fields:
+                walk(getattr(kata, name, None), getattr(solution, name, None))
+        elif isinstance(kata, list) and isinstance(solution, list) and len(kata) == len(solution):
+            for kata_item, solution_item in zip(kata, solution, strict=True):
+                walk(kata_item, solution_item)
+
+    walk(kata_tree, solution_tree)
+    return pairs
+
+
+def main() -> int:
+    """`python -m pytest_katas.shipped [ROOT]`: record the katas under ROOT/katas as shipped."""
+    root = Path(sys.argv[1] if len(sys.argv) > 1 else ".").resolve()
+    catalog = Catalog.load(root, root / "katas")
+    for problem in catalog.problems:
+        print(f"! {problem}")
+    count = record_katas(catalog)
+    print(f"recorded {count} katas in {RECORD}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
