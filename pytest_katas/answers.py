@@ -17,6 +17,7 @@ read, since that is where pytest puts the values.
 from __future__ import annotations
 
 import ast
+import contextlib
 import copy
 import inspect
 import types
@@ -122,10 +123,8 @@ def answer_lines(shipped_source: str, learner_source: str) -> frozenset[int]:
     except (SyntaxError, ValueError, RecursionError, MemoryError):
         return frozenset()
     found: set[int] = set()
-    try:
+    with contextlib.suppress(RecursionError):  # a very deep tree: what was found so far
         _pair(shipped, learner, found)
-    except RecursionError:
-        pass
     return frozenset(found)
 
 
@@ -134,8 +133,9 @@ def _is_blank(node: ast.AST) -> bool:
 
 
 def _span(node: ast.AST) -> range:
-    first = getattr(node, "lineno", 0)
-    return range(first, (getattr(node, "end_lineno", None) or first) + 1)
+    first: int = getattr(node, "lineno", 0)
+    last: int | None = getattr(node, "end_lineno", None)
+    return range(first, (last or first) + 1)
 
 
 def _pair(shipped: ast.AST, learner: ast.AST, found: set[int]) -> None:
@@ -148,9 +148,12 @@ def _pair(shipped: ast.AST, learner: ast.AST, found: set[int]) -> None:
     if type(shipped) is not type(learner):
         # the learner's text changed the shape around a blank (`x == 1 if a else 2`): it is
         # still what the learner wrote there
-        if isinstance(shipped, ast.expr) and isinstance(learner, ast.expr):
-            if any(_is_blank(node) for node in ast.walk(shipped)):
-                found.update(_span(learner))
+        if (
+            isinstance(shipped, ast.expr)
+            and isinstance(learner, ast.expr)
+            and any(_is_blank(node) for node in ast.walk(shipped))
+        ):
+            found.update(_span(learner))
         return
     for name in shipped._fields:
         ours, theirs = getattr(shipped, name, None), getattr(learner, name, None)
@@ -162,7 +165,7 @@ def _pair(shipped: ast.AST, learner: ast.AST, found: set[int]) -> None:
 
 def _pair_lists(shipped: list[object], learner: list[object], found: set[int]) -> None:
     if len(shipped) == len(learner):
-        pairs = list(zip(shipped, learner))
+        pairs = list(zip(shipped, learner, strict=True))
     else:
         # pair from the front, then from the back, as far as the kinds of node agree
         front = 0
@@ -172,8 +175,9 @@ def _pair_lists(shipped: list[object], learner: list[object], found: set[int]) -
         back = 0
         while back < limit - front and type(shipped[-1 - back]) is type(learner[-1 - back]):
             back += 1
-        pairs = list(zip(shipped[:front], learner[:front]))
-        pairs += list(zip(shipped[len(shipped) - back :], learner[len(learner) - back :]))
+        pairs = list(zip(shipped[:front], learner[:front], strict=True))
+        tail = zip(shipped[len(shipped) - back :], learner[len(learner) - back :], strict=True)
+        pairs += list(tail)
     for ours, theirs in pairs:
         if isinstance(ours, ast.AST) and isinstance(theirs, ast.AST):
             _pair(ours, theirs, found)
@@ -394,7 +398,7 @@ class _Diagnosis:
 
 
 def _last_line(node: ast.AST) -> int:
-    return getattr(node, "end_lineno", None) or getattr(node, "lineno", 0)
+    return _span(node)[-1]
 
 
 def _innermost_function(tree: ast.Module, line: int) -> ast.AST | None:
@@ -512,7 +516,7 @@ class _Assertion:
 
     def _temporary(self, name: str) -> object:
         try:
-            return self.locals[name] if name in self.locals else _MISSING
+            return self.locals.get(name, _MISSING)
         except Exception:
             return _MISSING
 
@@ -552,9 +556,7 @@ class _Assertion:
             return True
         if _has_call(left) and not _has_call(right):
             return False
-        if _has_call(right) and not _has_call(left):
-            return True
-        return False
+        return _has_call(right) and not _has_call(left)
 
     def _value(self, node: ast.expr, *, ran: bool, learner: bool) -> object:
         if isinstance(node, ast.Name):

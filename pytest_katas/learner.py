@@ -6,6 +6,8 @@ whose kata has not passed yet is refused (see `solutions.SolutionGuard`).
 
 from __future__ import annotations
 
+import ast
+import builtins
 from collections.abc import Generator, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,7 +20,8 @@ from pytest_katas.json_report import write_run_report
 from pytest_katas.layout import Layout
 from pytest_katas.progress import Progress, ProgressStore, journal
 from pytest_katas.report import LearnerReport, one_line
-from pytest_katas.shipped import Tampering, check_learner_copy
+from pytest_katas.shipped import Tampering, check_learner_copy, raises_blanks, shipped_source
+from pytest_katas.shipped import say as shipped_messages
 
 UNLOADABLE = "kata-cannot-be-imported"
 """The name of the one failing step that stands for a kata module that cannot be imported."""
@@ -112,6 +115,7 @@ class LearnerRun:
         self.results = RunResults()
         self.first_passes: list[Kata] = []
         self.verdicts: dict[str, Tampering | None] = {}
+        self.raises_answers: dict[str, list[tuple[int, ast.expr, ast.expr]]] = {}
         self.is_worker = is_xdist_worker(config)
         """An xdist worker runs steps; its controller keeps the progress and prints the report."""
         self.full_report = bool(config.getoption("katas_full_report"))
@@ -133,6 +137,36 @@ class LearnerRun:
                 self.tampering(kata)  # judged before the kata's code can run
             return KataModule.from_parent(parent, path=module_path)
         return None
+
+    def broader_exception(self, kata: Kata, item: pytest.Item) -> str | None:
+        """For a step that passed: a `pytest.raises(__)` answered with a class broader than the
+        reference's (`Exception` for `TypeError`) passes pytest but is not the prediction."""
+        if kata.id not in self.raises_answers:
+            self.raises_answers[kata.id] = self._raises_answers(kata)
+        module = getattr(item, "module", None)
+        function = getattr(item, "function", None)
+        code = getattr(function, "__code__", None)
+        if module is None or code is None:
+            return None
+        lines = {line for _, _, line in code.co_lines() if line is not None}
+        for line, mine, reference in self.raises_answers[kata.id]:
+            if line not in lines:
+                continue
+            answer, expected = _resolve(mine, module), _resolve(reference, module)
+            if answer is not None and expected is not None and answer is not expected:
+                return shipped_messages("too-broad", line=line)
+        return None
+
+    def _raises_answers(self, kata: Kata) -> list[tuple[int, ast.expr, ast.expr]]:
+        shipped = shipped_source(kata)
+        if shipped is None:
+            return []
+        try:
+            learner = read_source(kata.path)
+            solution = read_source(self.layout.solution_of(kata.path))
+        except OSError:
+            return []
+        return raises_blanks(shipped, learner, solution)
 
     def tampering(self, kata: Kata) -> Tampering | None:
         """Why this kata's passes cannot count in this run (changed outside its blanks, a wrong
@@ -171,10 +205,13 @@ class LearnerRun:
         if kata is None:
             return report
         verdict = self.tampering(kata)
-        if verdict is not None and report.when == "call" and report.passed:
+        message = verdict.message if verdict is not None else None
+        if report.when == "call" and report.passed and message is None:
+            message = self.broader_exception(kata, item)
+        if message is not None and report.when == "call" and report.passed:
             report.outcome = "failed"
-            report.longrepr = verdict.message
-            setattr(report, SUMMARY_ATTRIBUTE, verdict.message)
+            report.longrepr = message
+            setattr(report, SUMMARY_ATTRIBUTE, message)
             return report
         if not report.failed or call.excinfo is None:
             return report
@@ -279,6 +316,22 @@ class LearnerRun:
                     show_failures=not self.full_report,
                     summary_of=summary_of,
                 ).render()
+
+
+def _resolve(expression: ast.expr, module: object) -> object | None:
+    """The object a dotted name (`TypeError`, `asyncio.CancelledError`) names in a module, or
+    None: nothing else is evaluated."""
+    node: ast.expr = expression
+    while isinstance(node, ast.Attribute):
+        node = node.value
+    if not isinstance(node, ast.Name):
+        return None
+    namespace = dict(vars(builtins), **getattr(module, "__dict__", {}))
+    try:
+        found: object = eval(compile(ast.Expression(expression), "<answer>", "eval"), {}, namespace)
+    except Exception:
+        return None
+    return found
 
 
 def is_xdist_worker(config: pytest.Config) -> bool:

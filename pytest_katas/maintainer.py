@@ -25,7 +25,12 @@ from pytest_katas.i18n import Messages
 from pytest_katas.layout import Layout
 from pytest_katas.learner import KataModule, UnloadableKata
 from pytest_katas.report import one_line
-from pytest_katas.shipped import RECORD, shipped_source, unreadable_version_branches
+from pytest_katas.shipped import (
+    RECORD,
+    record_path,
+    shipped_source,
+    unreadable_version_branches,
+)
 from pytest_katas.shipped import say as shipped_messages
 from pytest_katas.timelimit import StepTimeLimit
 
@@ -236,7 +241,9 @@ class MaintainerRun:
         self.config = config
         self.layout = layout
         self.catalog = catalog
-        self.records_shipped = layout.katas_dir == RECORD.parent.parent / "katas"
+        self.records_shipped = (
+            layout.katas_dir == RECORD.parent.parent / "katas" or record_path() != RECORD
+        )
         """Whether these katas are the package's own, recorded as shipped (not a pack)."""
 
     def pytest_collect_directory(self, path: Path, parent: pytest.Collector) -> pytest.Dir | None:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import ast
 import json
+import os
 import sys
 from dataclasses import dataclass
 from functools import lru_cache
@@ -48,6 +49,12 @@ say = Messages(
             "zh": "请把第 {line} 行给 Python {versions} 的答案写成字面量（数字、字符串、元组、"
             "列表……），这样不用那个 Python 也能检查它",
         },
+        "too-broad": {
+            "en": "the exception class on line {line} is not the one the code raises (a broader "
+            "class catches it too, but the answer is the class itself)",
+            "zh": "第 {line} 行的异常类不是代码抛出的那个（更宽泛的类也能捕获它，"
+            "但答案是那个类本身）",
+        },
         "stale": {
             "en": "{path} is not as recorded in pytest_katas/shipped.json: run python -m "
             "pytest_katas.shipped to record the katas as they are now",
@@ -74,12 +81,20 @@ say = Messages(
 )
 
 RECORD = Path(__file__).with_name("shipped.json")
+RECORD_VARIABLE = "PYTEST_KATAS_SHIPPED"
+"""Names another record file (a pack's own, or a test's)."""
 
 
-@lru_cache(maxsize=1)
-def _record(mtime_ns: int) -> dict[str, str]:
+def record_path() -> Path:
+    """The record in use: `$PYTEST_KATAS_SHIPPED`, else the package's `shipped.json`."""
+    named = os.environ.get(RECORD_VARIABLE)
+    return Path(named) if named else RECORD
+
+
+@lru_cache(maxsize=4)
+def _record(path: Path, mtime_ns: int) -> dict[str, str]:
     try:
-        data = json.loads(RECORD.read_text(encoding="utf-8"))
+        data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return {}
     katas = data.get("katas") if isinstance(data, dict) else None
@@ -90,18 +105,19 @@ def _record(mtime_ns: int) -> dict[str, str]:
 
 def shipped_source(kata: Kata) -> str | None:
     """The kata as shipped (keyed by `id:relpath`), or None when the record does not know it."""
+    path = record_path()
     try:
-        mtime = RECORD.stat().st_mtime_ns
+        mtime = path.stat().st_mtime_ns
     except OSError:
         return None
-    return _record(mtime).get(f"{kata.id}:{kata.relpath}")
+    return _record(path, mtime).get(f"{kata.id}:{kata.relpath}")
 
 
 def record_katas(catalog: Catalog) -> int:
     """Write the record of every kata of `catalog` as it is now; return how many. Raises
     OSError."""
     katas = {f"{kata.id}:{kata.relpath}": read_source(kata.path) for kata in catalog.katas}
-    RECORD.write_text(
+    record_path().write_text(
         json.dumps({"katas": katas}, indent=1, ensure_ascii=False, sort_keys=True) + "\n",
         encoding="utf-8",
     )
@@ -237,28 +253,62 @@ def unreadable_version_branches(kata_source: str, solution_source: str) -> list[
     return problems
 
 
+def pair_blanks(kata_tree: ast.AST, other_tree: ast.AST) -> list[tuple[ast.expr, ast.expr]]:
+    """Each predict blank of the kata with the expression written in its place in `other_tree`
+    (a learner's copy, a solution), walking the two trees side by side; where their shapes part,
+    the rest of that branch is skipped. Build blanks are left out."""
+    pairs: list[tuple[ast.expr, ast.expr]] = []
+
+    def walk(kata: object, other: object) -> None:
+        if isinstance(kata, ast.expr) and _is_blank(kata) and isinstance(other, ast.expr):
+            pairs.append((kata, other))
+        elif isinstance(kata, ast.AST) and type(kata) is type(other):
+            for name in kata._fields:
+                walk(getattr(kata, name, None), getattr(other, name, None))
+        elif isinstance(kata, list) and isinstance(other, list) and len(kata) == len(other):
+            for kata_item, other_item in zip(kata, other, strict=True):
+                walk(kata_item, other_item)
+
+    walk(kata_tree, other_tree)
+    return pairs
+
+
 def answers(kata_source: str, solution_source: str) -> list[tuple[int, str]]:
-    """Each predict blank of the kata (its line) with the reference answer written there (its
-    source text), in source order: what `pytest --reveal` shows. Build blanks are left out."""
+    """Each predict blank's line with the reference answer written there (its source text), in
+    source order: what `pytest --reveal` shows."""
     try:
         kata_tree, solution_tree = ast.parse(kata_source), ast.parse(solution_source)
     except SyntaxError:
         return []
-    pairs: list[tuple[int, str]] = []
+    return [
+        (blank.lineno, " ".join((ast.get_source_segment(solution_source, answer) or "").split()))
+        for blank, answer in pair_blanks(kata_tree, solution_tree)
+    ]
 
-    def walk(kata: object, solution: object) -> None:
-        if isinstance(kata, ast.expr) and _is_blank(kata) and isinstance(solution, ast.expr):
-            text = ast.get_source_segment(solution_source, solution) or ast.unparse(solution)
-            pairs.append((kata.lineno, " ".join(text.split())))
-        elif isinstance(kata, ast.AST) and type(kata) is type(solution):
-            for name in kata._fields:
-                walk(getattr(kata, name, None), getattr(solution, name, None))
-        elif isinstance(kata, list) and isinstance(solution, list) and len(kata) == len(solution):
-            for kata_item, solution_item in zip(kata, solution, strict=True):
-                walk(kata_item, solution_item)
 
-    walk(kata_tree, solution_tree)
-    return pairs
+def raises_blanks(
+    shipped: str, learner: str, solution: str
+) -> list[tuple[int, ast.expr, ast.expr]]:
+    """Each `pytest.raises(__)` blank: its line, the learner's answer and the reference's."""
+    try:
+        trees = [ast.parse(source) for source in (shipped, learner, solution)]
+    except SyntaxError:
+        return []
+    in_raises = {
+        id(node.args[0])
+        for node in ast.walk(trees[0])
+        if isinstance(node, ast.Call)
+        and ast.unparse(node.func) in ("pytest.raises", "raises")
+        and node.args
+        and _is_blank(node.args[0])
+    }
+    mine = {id(blank): answer for blank, answer in pair_blanks(trees[0], trees[1])}
+    reference = {id(blank): answer for blank, answer in pair_blanks(trees[0], trees[2])}
+    return [
+        (mine[key].lineno, mine[key], reference[key])
+        for key in in_raises
+        if key in mine and key in reference
+    ]
 
 
 def main() -> int:
@@ -268,7 +318,7 @@ def main() -> int:
     for problem in catalog.problems:
         print(f"! {problem}")
     count = record_katas(catalog)
-    print(f"recorded {count} katas in {RECORD}")
+    print(f"recorded {count} katas in {record_path()}")
     return 0
 
 
