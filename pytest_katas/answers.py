@@ -220,8 +220,8 @@ def explain_wrong_answer(
     """Explain a step that failed on a learner's answer without showing the right value.
 
     `answer_lines` are the learner's answer lines (see `answer_lines`), `display` the kata's path
-    as the learner sees it. Returns None when the failure is not on an answer (then pytest's own
-    report stands). Never raises for a kata file that cannot be read or parsed: returns None."""
+    as the learner sees it. Returns None when the failure is not on an answer, and when the kata
+    file cannot be read or parsed (then pytest's own report stands). Never raises."""
     if isinstance(error, BlankError) or not answer_lines:
         return None
     try:
@@ -233,7 +233,7 @@ def explain_wrong_answer(
         return None
     try:
         found = _Diagnosis(error, learner, frames, answer_lines).run()
-    except RecursionError:
+    except Exception:  # a kata's odd objects must not break the report: pytest's stands
         return None
     if found is None:
         return None
@@ -285,7 +285,7 @@ class _Diagnosis:
         last = self.last
         first, end = self.learner.sites.statement_of(last.line)
         if last.exiting:
-            raising = self._raises_around(last.line, header=True, body=True)
+            raising = self._raises_around(last.line, header=True)
             if raising is not None:
                 line = self._answer_line_in(raising)
                 if isinstance(self.error, pytest.fail.Exception):
@@ -310,7 +310,7 @@ class _Diagnosis:
             elif not last.deeper:
                 return line, say("raised", kind=type(self.error).__name__), checked
         for frame in reversed(self.frames):
-            raising = self._raises_around(frame.line, header=False, body=True)
+            raising = self._raises_around(frame.line, header=False)
             if raising is not None:
                 line = self._answer_line_in(raising)
                 reason = say("other-exception", line=last.line)
@@ -362,20 +362,16 @@ class _Diagnosis:
         }
         return {name: line for name, (_, line) in carriers.items() if name in used}
 
-    def _raises_around(
-        self, line: int, *, header: bool, body: bool
-    ) -> ast.With | ast.AsyncWith | None:
-        """The innermost `with pytest.raises(<answer>)` whose header or body holds `line`."""
+    def _raises_around(self, line: int, *, header: bool) -> ast.With | ast.AsyncWith | None:
+        """The innermost `with pytest.raises(<answer>)` whose header (with `header`, where
+        pytest's DID NOT RAISE points on every Python) else body holds `line`."""
         best: ast.With | ast.AsyncWith | None = None
         for node in ast.walk(self.learner.tree):
             if not isinstance(node, ast.With | ast.AsyncWith) or not self._raises_answer(node):
                 continue
             first, end = self.learner.sites.statement_of(node.lineno)
-            in_header = header and first <= line <= end
-            in_body = (
-                body and node.body and node.body[0].lineno <= line <= _last_line(node.body[-1])
-            )
-            if (in_header or in_body) and (best is None or node.lineno > best.lineno):
+            inside = first <= line <= end if header else end < line <= _last_line(node)
+            if inside and (best is None or node.lineno > best.lineno):
                 best = node
         return best
 
@@ -421,12 +417,15 @@ def _is_raises(node: ast.expr) -> bool:
 
 
 def _location(node: ast.AST) -> Location | None:
-    where = [getattr(node, name, None) for name in ("lineno", "col_offset")]
-    where += [getattr(node, name, None) for name in ("end_lineno", "end_col_offset")]
-    if not all(isinstance(each, int) for each in where):
+    """Where an expression stands: first line, column, last line, end column."""
+    where: list[object] = [
+        getattr(node, name, None)
+        for name in ("lineno", "col_offset", "end_lineno", "end_col_offset")
+    ]
+    numbers = [each for each in where if isinstance(each, int)]
+    if len(numbers) != 4:
         return None
-    first, column, last, end_column = (int(each or 0) for each in where)
-    return first, column, last, end_column
+    return numbers[0], numbers[1], numbers[2], numbers[3]
 
 
 def _temporaries(statement: ast.Assert) -> dict[Location, str]:

@@ -173,6 +173,8 @@ say = Messages(
             "en": "Most stuck: {katas}: {count} of {learners} learners are stuck at each.",
             "zh": "卡住的人最多：{katas}：{learners} 名学员中各有 {count} 名卡在这里。",
         },
+        "revealed": {"en": "answers revealed", "zh": "已看答案"},
+        "changed": {"en": "changed outside its blanks", "zh": "空以外被改动"},
         "and-more": {"en": "and {count} more", "zh": "另有 {count} 个"},
         "nobody-stuck": {
             "en": "Nobody is stuck right now.",
@@ -385,8 +387,13 @@ def learner_page(learner: Learner) -> str:
     for topic in report.topics:
         kata_rows.append(f'<tr><th colspan="5">{code_spans(topic.title)}</th></tr>')
         for kata in report.katas_of(topic.id):
+            marks = "".join(
+                f' <span class="mark {key}">{escape(say(key))}</span>'
+                for key, shown in (("revealed", kata.revealed), ("changed", kata.changed))
+                if shown
+            )
             kata_rows.append(
-                f'<tr><td title="{escape(kata.path)}">{code_spans(kata.title)}</td>'
+                f'<tr><td title="{escape(kata.path)}">{code_spans(kata.title)}{marks}</td>'
                 f'<td><span class="badge {kata.status}">{escape(say(kata.status))}</span></td>'
                 f"<td>{escape(say('of', count=kata.steps_passed, total=kata.steps_total))}</td>"
                 f"<td>{escape(say('of', count=kata.hints_used, total=kata.hints_available))}</td>"

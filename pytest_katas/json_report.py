@@ -46,6 +46,10 @@ say = Messages(
             "en": "is not a pytest-katas report (not a JSON object)",
             "zh": "不是 pytest-katas 报告（不是 JSON 对象）",
         },
+        "not-a-flag": {
+            "en": "{where}: {name} must be true or false",
+            "zh": "{where}：{name} 必须是 true 或 false",
+        },
         "no-schema": {
             "en": 'is not a pytest-katas report (it has no "schema": "{schema}")',
             "zh": '不是 pytest-katas 报告（缺少 "schema": "{schema}"）',
@@ -109,6 +113,10 @@ class KataEntry:
     hints_used: int
     hints_available: int
     first_passed: str | None
+    revealed: bool = False
+    """The learner asked for the answers (`pytest --reveal`)."""
+    changed: bool = False
+    """When last run, the kata was changed outside its blanks, so its passes did not count."""
 
 
 @dataclass(frozen=True)
@@ -153,6 +161,8 @@ class KataReport:
                     "hints_used": kata.hints_used,
                     "hints_available": kata.hints_available,
                     "first_passed": kata.first_passed,
+                    "revealed": kata.revealed,
+                    "changed": kata.changed,
                 }
                 for kata in self.katas
             ],
@@ -192,6 +202,8 @@ class KataReport:
                 hints_used=_count(item, "hints_used", where),
                 hints_available=_count(item, "hints_available", where),
                 first_passed=_time(item, "first_passed", where),
+                revealed=_flag(item, "revealed", where),
+                changed=_flag(item, "changed", where),
             )
             if kata.topic not in known:
                 raise ReportFormatError(say("unknown-topic", where=where, topic=kata.topic))
@@ -236,6 +248,14 @@ def _list(data: Any, name: str, where: str) -> list[Any]:
     value = _field(data, name, where, say("a-list"))
     if not isinstance(value, list):
         raise _bad(where, name, say("a-list"))
+    return value
+
+
+def _flag(data: Any, name: str, where: str) -> bool:
+    """An optional true/false field (added within schema 1: older files do not have it)."""
+    value = data.get(name, False)
+    if not isinstance(value, bool):
+        raise ReportFormatError(say("not-a-flag", where=where, name=name))
     return value
 
 
@@ -292,6 +312,8 @@ def build_report(
                 hints_used=record.hints_used if record else 0,
                 hints_available=len(kata.hints),
                 first_passed=record.first_passed if record else None,
+                revealed=record.revealed if record else False,
+                changed=record.changed if record else False,
             )
         )
     return KataReport(

@@ -31,6 +31,8 @@ KATA_FIELDS = {
     "steps_total": int,
     "hints_used": int,
     "hints_available": int,
+    "revealed": bool,
+    "changed": bool,
 }
 
 
@@ -76,6 +78,8 @@ def test_a_run_writes_every_field_of_the_schema(repo: KataRepo) -> None:
         "hints_used": 0,
         "hints_available": 2,
         "first_passed": None,
+        "revealed": False,
+        "changed": False,
     }
     assert data["totals"] == {
         "katas": 3,
