@@ -21,6 +21,7 @@ import pytest
 from pytest_katas.catalog import TOPIC_FILE, TRANSLATIONS, Catalog, iter_kata_modules, read_source
 from pytest_katas.drift import find_drift
 from pytest_katas.failures import explain_step_failure
+from pytest_katas.glossary import load_glossary, strays
 from pytest_katas.i18n import Messages
 from pytest_katas.layout import Layout
 from pytest_katas.learner import KataModule, UnloadableKata
@@ -41,6 +42,10 @@ say = Messages(
         "no-topic-translation": {
             "en": "{manifest}: needs a [{language}] table with the topic's title in {language}",
             "zh": "{manifest}：需要一个 [{language}] 表，写上主题的 {language} 标题",
+        },
+        "off-glossary": {
+            "en": '{manifest}: kata "{kata}" says {stray} (docs/glossary.md)',
+            "zh": '{manifest}：练习 "{kata}" 用了 {stray}（见 docs/glossary.md）',
         },
         "no-solution": {
             "en": "{kata} has no solution: add {solution}",
@@ -118,6 +123,14 @@ class CatalogCheck(Check):
     def problems(self) -> list[str]:
         catalog = self.run.catalog
         problems = [str(problem) for problem in catalog.problems]
+        terms = load_glossary(self.run.layout.root)
+        for kata in catalog.katas if terms else []:
+            for translation in kata.translations.values():
+                texts = [translation.title, translation.lesson, *translation.hints]
+                problems += [
+                    say("off-glossary", manifest=kata.manifest, kata=kata.id, stray=stray)
+                    for stray in dict.fromkeys(s for text in texts for s in strays(text, terms))
+                ]
         for topic in catalog.topics:
             manifest = f"{catalog.display(catalog.katas_dir / topic.name)}/{TOPIC_FILE}"
             problems += [

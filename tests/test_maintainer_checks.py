@@ -235,3 +235,13 @@ def test_a_single_solution_file_runs_only_its_own_checks(repo: KataRepo) -> None
     result = repo.run("solutions/more/test_strings.py", "-v")
     assert "solutions::catalog" not in result.stdout.str()
     result.stdout.fnmatch_lines(["*4 passed*"])
+
+
+def test_a_chinese_text_off_the_glossary_is_named(repo: KataRepo) -> None:
+    repo.write("docs/glossary.md", "| English | 中文 | not |\n|---|---|---|\n| two | 二 | 两 |\n")
+    manifest = repo.read("katas/more/topic.toml").replace("两次 ab。", "两个 ab。")
+    repo.write("katas/more/topic.toml", manifest)
+    result = repo.run("solutions/")
+    result.stdout.fnmatch_lines(
+        ['katas/more/topic.toml: kata "strings" says 两 → 二 (two) (docs/glossary.md)']
+    )
