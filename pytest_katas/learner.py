@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from pytest_katas.answers import answer_lines, explain_wrong_answer
 from pytest_katas.catalog import Catalog, Kata, display_path, read_source, resolved
 from pytest_katas.failures import explain_import_failure, explain_step_failure
 from pytest_katas.json_report import write_run_report
@@ -116,6 +117,7 @@ class LearnerRun:
         self.first_passes: list[Kata] = []
         self.verdicts: dict[str, Tampering | None] = {}
         self.raises_answers: dict[str, list[tuple[int, ast.expr, ast.expr]]] = {}
+        self.answers: dict[str, frozenset[int]] = {}
         self.is_worker = is_xdist_worker(config)
         """An xdist worker runs steps; its controller keeps the progress and prints the report."""
         self.full_report = bool(config.getoption("katas_full_report"))
@@ -222,10 +224,31 @@ class LearnerRun:
         explanation = explain_step_failure(
             error, call.excinfo.tb, kata.path, kata.display, item.name.split("[", 1)[0]
         )
+        if explanation is None:
+            # a wrong answer: say so without printing the right value beside it
+            explanation = explain_wrong_answer(
+                error, call.excinfo.tb, kata.path, kata.display, self.answer_lines(kata)
+            )
         if explanation is not None:
             setattr(report, SUMMARY_ATTRIBUTE, explanation.summary)
             report.longrepr = explanation.text
         return report
+
+    def answer_lines(self, kata: Kata) -> frozenset[int]:
+        """The lines of the learner's file that hold answers (where the kata as shipped has a
+        predict blank), read once per run; none for a kata the record does not know."""
+        if kata.id not in self.answers:
+            shipped = shipped_source(kata)
+            try:
+                learner = read_source(kata.path)
+            except OSError:
+                learner = None
+            self.answers[kata.id] = (
+                answer_lines(shipped, learner)
+                if shipped is not None and learner is not None
+                else frozenset()
+            )
+        return self.answers[kata.id]
 
     @pytest.hookimpl(trylast=True)
     def pytest_sessionstart(self, session: pytest.Session) -> None:

@@ -254,3 +254,24 @@ def test_pytest_solutions_names_a_kata_not_as_recorded(shipped: KataRepo) -> Non
     )
     result = shipped.run("solutions/more/test_strings.py")
     assert "is not as recorded" in result.stdout.str()
+
+
+@pytest.mark.parametrize(
+    "flags", [[], ["-v"], ["-vv"], ["--full-report"], ["--tb=long"], ["-n", "2"]]
+)
+@pytest.mark.parametrize(
+    ("answer", "help_text"),
+    [('"abba"', "is not right"), ('["ab", "ab"]', "your answer is a list, the value is a str")],
+)
+def test_a_wrong_answer_never_shows_the_right_one(
+    shipped: KataRepo, flags: list[str], answer: str, help_text: str
+) -> None:
+    source = shipped.read("katas/more/test_strings.py").replace("== __", f"== {answer}")
+    shipped.write("katas/more/test_strings.py", source)
+    result = shipped.run("katas/more/test_strings.py", "--kata-report=report.json", *flags)
+    output = result.stdout.str() + result.stderr.str()
+    assert result.ret == pytest.ExitCode.TESTS_FAILED
+    assert "The answer on line 7 of katas/more/test_strings.py is not right" in output
+    assert help_text in output
+    assert "abab" not in output
+    assert "abab" not in (shipped.root / "report.json").read_text("utf-8")
