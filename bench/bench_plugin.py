@@ -20,6 +20,8 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
+import re
 import shutil
 import statistics
 import subprocess
@@ -59,6 +61,23 @@ def build_repository(folder: Path, katas: int) -> None:
                 'hints = ["Think.", "Double it."]\n'
             )
         (katas_dir / topic / "topic.toml").write_text("".join(entries), encoding="utf-8")
+    record_as_shipped(folder)
+
+
+def record_as_shipped(folder: Path) -> None:
+    """Record the synthetic katas as shipped (with their blanks), so that each learner run checks
+    them as it checks the real curriculum: changed outside the blanks, other Python versions."""
+    from pytest_katas.catalog import Catalog
+    from pytest_katas.shipped import RECORD_VARIABLE, record_katas
+
+    os.environ[RECORD_VARIABLE] = str(folder / "shipped.json")
+    catalog = Catalog.load(folder, folder / "katas")
+    originals = {kata.path: kata.path.read_text(encoding="utf-8") for kata in catalog.katas}
+    for path, source in originals.items():  # as shipped, every answer is a blank
+        path.write_text(re.sub(r"== \d+\n$", "== __\n", source), encoding="utf-8")
+    record_katas(catalog)
+    for path, source in originals.items():
+        path.write_text(source, encoding="utf-8")
 
 
 def timed(command: list[str], cwd: Path) -> float:

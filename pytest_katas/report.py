@@ -28,6 +28,10 @@ say = Messages(
             "pytest --solution {path}",
             "zh": "首次通过：{title}（{path}）。参考答案已解锁：pytest --solution {path}",
         },
+        "was-revealed": {
+            "en": "(you had asked for its answers)",
+            "zh": "（你看过它的答案）",
+        },
         "all-green": {
             "en": "All {count} katas are green. Congratulations: you have seen how Python really "
             "works underneath!",
@@ -141,10 +145,11 @@ class LearnerReport:
         if not rendered:
             self.render_progress(quiet=quiet)
         for kata in self.first_passes:
-            self.write(
-                say("first-pass", title=kata.title_in(current_language()), path=kata.display),
-                green=True,
-            )
+            line = say("first-pass", title=kata.title_in(current_language()), path=kata.display)
+            record = self.progress.katas.get(kata.id)
+            if record is not None and record.revealed:
+                line += " " + say("was-revealed")
+            self.write(line, green=True)
         unfinished = [kata for kata in self.catalog.katas if not self.progress.status(kata).passed]
         if not unfinished:
             self.render_all_green()

@@ -210,6 +210,10 @@ def test_reveal_shows_the_answers_and_is_remembered(shipped: KataRepo) -> None:
     assert "line 11: 4" in output
     state = json.loads(shipped.progress_file().read_text("utf-8"))
     assert state["katas"]["adding"]["revealed"] is True
+    shipped.solve("basics/test_adding.py")
+    report = shipped.run("katas/basics/test_adding.py").stdout.str()
+    assert "Solved for the first time: Adding numbers" in report
+    assert "(you had asked for its answers)" in report
 
 
 def test_reset_restores_the_kata_keeps_a_backup_and_keeps_unlocks(shipped: KataRepo) -> None:

@@ -25,7 +25,11 @@ def run_fresh(tmp_path, code):
     """Runs code in a new interpreter and returns what it printed, parsed as JSON."""
     script = tmp_path / "script.py"
     script.write_text(code)
-    env = {name: value for name, value in os.environ.items() if not name.startswith("PYTHON")}
+    env = {
+        name: value
+        for name, value in os.environ.items()
+        if not name.startswith(("PYTHON", "COVERAGE_"))
+    }
     done = subprocess.run(
         [sys.executable, str(script)],
         cwd=tmp_path,

@@ -45,7 +45,11 @@ def star_import(root, module_source):
     """Save module_source as mymodule.py, star-import it in a fresh Python and return the set of
     names it bound (or the name of the exception, if the import failed)."""
     (root / "mymodule.py").write_text(module_source)
-    env = {name: value for name, value in os.environ.items() if not name.startswith("PYTHON")}
+    env = {
+        name: value
+        for name, value in os.environ.items()
+        if not name.startswith(("PYTHON", "COVERAGE_"))
+    }
     done = subprocess.run(
         [sys.executable, "-c", STAR_IMPORT],
         cwd=root,

@@ -31,7 +31,11 @@ def run_main(root, source):
     (root / "libs").mkdir()
     (root / "libs" / "greeting.py").write_text(GREETING)
     (root / "main.py").write_text(PRELUDE + source)
-    env = {name: value for name, value in os.environ.items() if not name.startswith("PYTHON")}
+    env = {
+        name: value
+        for name, value in os.environ.items()
+        if not name.startswith(("PYTHON", "COVERAGE_"))
+    }
     done = subprocess.run(
         [sys.executable, "main.py"], cwd=root, env=env, capture_output=True, text=True, check=True
     )

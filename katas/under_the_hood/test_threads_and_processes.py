@@ -68,7 +68,11 @@ print(me, "saw", other if pathlib.Path(other).exists() else "nothing")
 
 
 def test_a_busy_process_does_not_hold_up_another(tmp_path):
-    env = {key: value for key, value in os.environ.items() if not key.startswith("PYTHON")}
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if not key.startswith(("PYTHON", "COVERAGE_"))
+    }
     processes = [
         subprocess.Popen(
             [sys.executable, "-c", SPIN, me, other],

@@ -27,7 +27,7 @@ from pytest_katas import __
 
 def clean_env():
     """The current environment without the learner's PYTHON* variables."""
-    return {k: v for k, v in os.environ.items() if not k.startswith("PYTHON")}
+    return {k: v for k, v in os.environ.items() if not k.startswith(("PYTHON", "COVERAGE_"))}
 
 
 def make_venv(env_dir):

@@ -21,7 +21,7 @@ PYTHON_X_Y = f"python{sys.version_info[0]}.{sys.version_info[1]}"
 
 def clean_env():
     """The current environment without the learner's PYTHON* variables."""
-    return {k: v for k, v in os.environ.items() if not k.startswith("PYTHON")}
+    return {k: v for k, v in os.environ.items() if not k.startswith(("PYTHON", "COVERAGE_"))}
 
 
 def make_venv(env_dir):

@@ -51,7 +51,11 @@ def run_program(root, source):
     for name, text in CALCULATOR.items():
         (root / "calculator" / name).write_text(text)
     (root / "main.py").write_text(source)
-    env = {name: value for name, value in os.environ.items() if not name.startswith("PYTHON")}
+    env = {
+        name: value
+        for name, value in os.environ.items()
+        if not name.startswith(("PYTHON", "COVERAGE_"))
+    }
     return subprocess.run(
         [sys.executable, "main.py"], cwd=root, env=env, capture_output=True, text=True
     )

@@ -20,7 +20,11 @@ def run_main(root, main_source, tool_source=""):
     """Write main.py and tool.py under root, run main.py, return its output lines."""
     (root / "main.py").write_text(main_source)
     (root / "tool.py").write_text(tool_source)
-    env = {name: value for name, value in os.environ.items() if not name.startswith("PYTHON")}
+    env = {
+        name: value
+        for name, value in os.environ.items()
+        if not name.startswith(("PYTHON", "COVERAGE_"))
+    }
     done = subprocess.run(
         [sys.executable, "main.py"], cwd=root, env=env, capture_output=True, text=True, check=True
     )

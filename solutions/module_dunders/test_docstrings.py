@@ -62,7 +62,11 @@ def run_greet_with(tmp_path, option):
     """Run greet.py with the given command-line option; return [greet.__doc__, __debug__] as it
     printed them."""
     (tmp_path / "greet.py").write_text(GREET)
-    env = {name: value for name, value in os.environ.items() if not name.startswith("PYTHON")}
+    env = {
+        name: value
+        for name, value in os.environ.items()
+        if not name.startswith(("PYTHON", "COVERAGE_"))
+    }
     done = subprocess.run(
         [sys.executable, option, "greet.py"],
         cwd=tmp_path,

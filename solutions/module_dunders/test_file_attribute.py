@@ -30,7 +30,11 @@ def make_app(root):
 
 def run_python(cwd, *args):
     """Run this Python with `args` in `cwd`, without your PYTHON* variables; return stdout lines."""
-    env = {name: value for name, value in os.environ.items() if not name.startswith("PYTHON")}
+    env = {
+        name: value
+        for name, value in os.environ.items()
+        if not name.startswith(("PYTHON", "COVERAGE_"))
+    }
     done = subprocess.run(
         [sys.executable, *args], cwd=cwd, env=env, capture_output=True, text=True, check=True
     )

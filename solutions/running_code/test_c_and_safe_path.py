@@ -42,7 +42,7 @@ def make_project(tmp_path):
 
 def run(project, *args, **extra_env):
     """Run `python *args` inside project/; return the finished process."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith("PYTHON")}
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTHON", "COVERAGE_"))}
     env.update(extra_env)
     return subprocess.run(
         [sys.executable, *args], cwd=project, env=env, capture_output=True, text=True

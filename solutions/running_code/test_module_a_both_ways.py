@@ -43,7 +43,7 @@ def make_project(tmp_path):
 
 def run(cwd, *args):
     """Run `python *args` in the folder `cwd`; return the lines it prints, all but sys.path's."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith("PYTHON")}
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTHON", "COVERAGE_"))}
     result = subprocess.run(
         [sys.executable, *args], cwd=cwd, env=env, capture_output=True, text=True, check=True
     )

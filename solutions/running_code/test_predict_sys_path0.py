@@ -47,7 +47,7 @@ def make_project(tmp_path):
 
 def real_sys_path0(args, cwd):
     """Start a real `python *args` in cwd and return the sys.path[0] it prints."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith("PYTHON")}
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTHON", "COVERAGE_"))}
     result = subprocess.run(
         [sys.executable, *args], cwd=cwd, env=env, capture_output=True, text=True, check=True
     )

@@ -40,7 +40,7 @@ def make_project(tmp_path):
 
 def run(cwd, *args):
     """Run `python *args` in the folder `cwd`; return the finished process."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith("PYTHON")}
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTHON", "COVERAGE_"))}
     return subprocess.run([sys.executable, *args], cwd=cwd, env=env, capture_output=True, text=True)
 
 

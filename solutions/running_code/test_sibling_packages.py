@@ -52,7 +52,7 @@ def make_project(tmp_path):
 
 def importable(project, *args, **extra_env):
     """Run `python *args` inside project/; return the names module_a could import."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith("PYTHON")}
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTHON", "COVERAGE_"))}
     env.update(extra_env)
     result = subprocess.run(
         [sys.executable, *args], cwd=project, env=env, capture_output=True, text=True, check=True

@@ -46,7 +46,7 @@ def make_project(tmp_path):
 
 def run(project, *args):
     """Run `python *args` inside project/ and return the finished process."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith("PYTHON")}
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTHON", "COVERAGE_"))}
     return subprocess.run(
         [sys.executable, *args], cwd=project, env=env, capture_output=True, text=True, check=True
     )
