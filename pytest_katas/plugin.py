@@ -142,13 +142,23 @@ def use_chosen_language(config: pytest.Config) -> None:
         raise pytest.UsageError(say("unknown-language", option=option)) from None
 
 
+def only_lists(config: pytest.Config) -> bool:
+    """Whether the run only lists (tests, fixtures, markers) or explains itself (help,
+    version): then it prints nothing of a learner's report and keeps no progress."""
+    option = config.option
+    return any(
+        getattr(option, name, False)
+        for name in ("collectonly", "showfixtures", "show_fixtures_per_test", "markers")
+    ) or bool(getattr(option, "help", False) or getattr(option, "version", False))
+
+
 def pytest_configure(config: pytest.Config) -> None:
     use_chosen_language(config)
     layout = Layout.of(config)
     if layout is None:
         return
     mode = mode_of(config, layout)
-    if mode is Mode.OTHER:
+    if mode is Mode.OTHER or only_lists(config):
         return
     catalog = Catalog.load(layout.root, layout.katas_dir)
     if mode is Mode.MAINTAINER:

@@ -374,3 +374,12 @@ def test_a_project_without_katas_is_left_alone(pytester: pytest.Pytester) -> Non
     result = pytester.runpytest()
     assert "pytest-katas" not in result.stdout.str()
     result.stdout.fnmatch_lines(["*= FAILURES =*"])
+
+
+@pytest.mark.parametrize("option", ["--co", "--collect-only", "--fixtures", "--markers"])
+def test_listing_options_print_nothing_of_the_learners_report(repo: KataRepo, option: str) -> None:
+    result = repo.run("katas/", option)
+    output = result.stdout.str()
+    assert "pytest-katas" not in output
+    assert "Stuck on" not in output
+    assert not repo.progress_file().exists()
