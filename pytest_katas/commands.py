@@ -13,9 +13,10 @@ from _pytest.config import create_terminal_writer
 
 from pytest_katas.catalog import Catalog, Kata, read_source
 from pytest_katas.hints import reveal_answers, show_hints, spend_hint
+from pytest_katas.hints import say as hint_messages
 from pytest_katas.i18n import Messages
-from pytest_katas.layout import Layout, user_paths
-from pytest_katas.progress import Progress, ProgressStore
+from pytest_katas.layout import Layout, typed_path, user_paths
+from pytest_katas.progress import KataRecord, Progress, ProgressStore
 from pytest_katas.reset import reset_katas
 from pytest_katas.shipped import answers, shipped_source
 from pytest_katas.solutions import show_solution
@@ -104,6 +105,12 @@ def run_command(config: pytest.Config, command: str) -> pytest.ExitCode:
     if command == "--reset":
         return reset_katas(reset_targets(config, layout, catalog), writer)
     kata = target_kata(config, layout, catalog, loaded.progress, command)
+    typed = typed_path(kata.path, config) if kata is not None else ""
+    if kata is not None and command == "--hint" and loaded.progress.status(kata).passed:
+        for warning in loaded.warnings:
+            writer.line(f"! {warning}", yellow=True)
+        writer.line(hint_messages("solved", path=typed), green=True)
+        return pytest.ExitCode.OK
     if kata is not None and command == "--reveal":
         answers = revealed_answers(layout, kata)
         loaded = store.fold(catalog.katas, change=lambda progress: progress.reveal(kata.id))
@@ -122,8 +129,8 @@ def run_command(config: pytest.Config, command: str) -> pytest.ExitCode:
         writer.line(say("all-green", count=len(catalog.katas)), green=True)
         return pytest.ExitCode.OK
     if command == "--hint":
-        return show_hints(kata, loaded.progress, writer, before=before)
-    return show_solution(kata, layout, loaded.progress, writer)
+        return show_hints(kata, loaded.progress, writer, before=before, typed=typed)
+    return show_solution(kata, layout, loaded.progress, writer, typed)
 
 
 def target_kata(
@@ -138,7 +145,14 @@ def target_kata(
     if not paths:
         if not catalog.katas:
             raise pytest.UsageError(_first_problem(catalog, layout))
-        return unfinished[0] if unfinished else None
+        if command == "--solution":
+            solved = [
+                k for k in catalog.katas if progress.katas.get(k.id, KataRecord()).first_passed
+            ]
+            if solved:  # the most recently solved
+                return max(solved, key=lambda k: progress.katas[k.id].first_passed or "")
+        focus = next((kata for kata in unfinished if kata.id == progress.focus), None)
+        return focus or (unfinished[0] if unfinished else None)
     if len(paths) > 1:
         raise pytest.UsageError(say("one-path", command=command, count=len(paths)))
     path = paths[0]

@@ -23,7 +23,15 @@ say = Messages(
             "en": "{count} more hints left: {how} for the next one.",
             "zh": "还剩 {count} 条提示：{how}看下一条。",
         },
-        "again": {"en": "run pytest --hint again", "zh": "再运行一次 pytest --hint "},
+        "again": {
+            "en": "run pytest --hint {path} again",
+            "zh": "再运行一次 pytest --hint {path} ",
+        },
+        "solved": {
+            "en": "{path} is solved: no hint was spent. Compare with the reference: "
+            "pytest --solution {path}",
+            "zh": "{path} 已经通过：没有用掉提示。和参考答案对照：pytest --solution {path}",
+        },
         "again-watching": {"en": "press h and Enter again", "zh": "再按一次 h 和回车"},
         "reveal-heading": {
             "en": "The answers of {path}: {title}",
@@ -57,29 +65,37 @@ def spend_hint(kata: Kata, progress: Progress) -> None:
 
 
 def show_hints(
-    kata: Kata, progress: Progress, writer: TerminalWriter, *, before: int, watching: bool = False
+    kata: Kata,
+    progress: Progress,
+    writer: TerminalWriter,
+    *,
+    before: int,
+    watching: bool = False,
+    typed: str | None = None,
 ) -> pytest.ExitCode:
     """Print every hint of `kata` shown so far, the newest marked when it was not shown `before`
     (the count before this one was spent); `watching` says how to ask again in watch mode
-    (h + Enter) rather than with `pytest --hint`."""
+    (h + Enter) rather than with `pytest --hint`; `typed`, the kata's path as typed where pytest
+    was started (default: from the root)."""
+    typed = typed or kata.display
     language = current_language()
     hints = kata.hints_in(language)
     total = len(hints)
     shown = progress.record(kata.id).hints_used
     fresh = shown > before
     title = kata.title_in(language)
-    writer.line(say("heading", shown=shown, total=total, path=kata.display, title=title), bold=True)
+    writer.line(say("heading", shown=shown, total=total, path=typed, title=title), bold=True)
     for number, hint in enumerate(hints[:shown], start=1):
         newest = number == shown and fresh
         writer.line(f"{'>' if newest else ' '} {number}. {hint}", bold=newest)
     left = total - shown
     if left:
-        how = say("again-watching" if watching else "again")
+        how = say("again-watching") if watching else say("again", path=typed)
         writer.line(
             say("one-left", how=how) if left == 1 else say("more-left", count=left, how=how)
         )
     else:
-        writer.line(say("no-more", path=kata.display))
+        writer.line(say("no-more", path=typed))
     return pytest.ExitCode.OK
 
 

@@ -9,6 +9,7 @@ without a katas/ folder.
 from __future__ import annotations
 
 import enum
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -64,6 +65,17 @@ class Layout:
 
     def display(self, path: Path) -> str:
         return display_path(path, self.root)
+
+
+def typed_path(path: Path, config: pytest.Config) -> str:
+    """`path` as the learner types it where pytest was started (the invocation folder), so
+    that every command printed works as printed: `katas/x/test_y.py` from the root,
+    `test_y.py` from inside `katas/x/`."""
+    here = config.invocation_params.dir
+    try:
+        return Path(os.path.relpath(path, here)).as_posix()
+    except ValueError:  # pragma: no cover - another drive, on Windows
+        return str(path)
 
 
 def _is_within(path: Path, folder: Path) -> bool:

@@ -327,7 +327,7 @@ class LearnerRun:
         finally:
             terminalreporter.stats.update(hidden)
             if not self.is_worker:
-                LearnerReport(
+                focus = LearnerReport(
                     config=self.config,
                     terminal=terminalreporter,
                     catalog=self.catalog,
@@ -339,6 +339,18 @@ class LearnerRun:
                     show_failures=not self.full_report,
                     summary_of=summary_of,
                 ).render()
+                self.remember_focus(focus)
+
+    def remember_focus(self, focus: Kata | None) -> None:
+        """Keep the kata in focus, so that a bare `pytest --hint` means the kata this report
+        named, wherever pytest is run next."""
+        focus_id = focus.id if focus is not None else None
+        if focus_id != self.progress.focus and not self.store.not_saved:
+
+            def set_focus(progress: Progress) -> None:
+                progress.focus = focus_id
+
+            self.store.fold(self.catalog.katas, change=set_focus, ending=True)
 
 
 def _resolve(expression: ast.expr, module: object) -> object | None:

@@ -13,6 +13,7 @@ from _pytest._io import TerminalWriter
 
 from pytest_katas.catalog import Catalog, Kata, Topic
 from pytest_katas.i18n import Messages, current_language
+from pytest_katas.layout import typed_path
 from pytest_katas.progress import Progress
 
 say = Messages(
@@ -60,13 +61,15 @@ say = Messages(
             "zh": "其他未通过的步骤（每步一行）：",
         },
         "stuck": {
-            "en": "Stuck on {title}? Run pytest --hint for a hint ({left} of {total} left).",
-            "zh": "卡在「{title}」了？运行 pytest --hint 看一条提示"
+            "en": "Stuck on {title}? Run pytest --hint {path} for a hint ({left} of {total} left).",
+            "zh": "卡在「{title}」了？运行 pytest --hint {path} 看一条提示"
             "（共 {total} 条，还剩 {left} 条）。",
         },
         "stuck-no-hints-left": {
-            "en": "Stuck on {title}? pytest --hint shows its hints again; all {total} are out.",
-            "zh": "卡在「{title}」了？pytest --hint 会再显示一遍提示；{total} 条提示已全部给出。",
+            "en": "Stuck on {title}? pytest --hint {path} shows its hints again; all {total} are "
+            "out.",
+            "zh": "卡在「{title}」了？pytest --hint {path} 会再显示一遍提示；"
+            "{total} 条提示已全部给出。",
         },
     }
 )
@@ -126,13 +129,18 @@ class LearnerReport:
     def write(self, text: str = "", **markup: bool) -> None:
         self.terminal.write_line(text, **markup)
 
+    def typed(self, kata: Kata) -> str:
+        """The kata's path as typed where pytest was started: what printed commands name."""
+        return typed_path(kata.path, self.config)
+
     def sep(self, char: str, title: str, **markup: bool) -> None:
         """pytest's separator line, measured in terminal columns (Chinese takes two each)."""
         room = self.config.get_terminal_writer().fullwidth - _width(title) - 2
         left = max(room // 2, 1)
         self.write(f"{char * left} {title} {char * max(room - left, 1)}", **markup)
 
-    def render(self) -> None:
+    def render(self) -> Kata | None:
+        """Print the report; return the kata in focus (None when every kata is green)."""
         quiet = self.config.get_verbosity() < 0
         self.sep("=", say("heading"), bold=True)
         for problem in self.catalog.problems:
@@ -145,7 +153,7 @@ class LearnerReport:
         if not rendered:
             self.render_progress(quiet=quiet)
         for kata in self.first_passes:
-            line = say("first-pass", title=kata.title_in(current_language()), path=kata.display)
+            line = say("first-pass", title=kata.title_in(current_language()), path=self.typed(kata))
             record = self.progress.katas.get(kata.id)
             if record is not None and record.revealed:
                 line += " " + say("was-revealed")
@@ -153,12 +161,13 @@ class LearnerReport:
         unfinished = [kata for kata in self.catalog.katas if not self.progress.status(kata).passed]
         if not unfinished:
             self.render_all_green()
-            return
+            return None
         focus = next((kata for kata in unfinished if kata.id in self.results), unfinished[0])
         if self.show_failures:
             self.render_other_failures(focus)
         self.render_focus(focus)
         self.render_hint_command(focus)
+        return focus
 
     def render_progress(self, *, quiet: bool) -> None:
         rows = topic_progress(self.catalog, self.progress)
@@ -213,14 +222,14 @@ class LearnerReport:
 
     def render_focus(self, focus: Kata) -> None:
         language = current_language()
-        self.sep("-", say("next-up", path=focus.display), bold=True)
+        self.sep("-", say("next-up", path=self.typed(focus)), bold=True)
         self.write(focus.title_in(language), bold=True)
         lesson = focus.lesson_in(language).split("\n\n", 1)[0].strip()
         if lesson:
             self.write(lesson)
         reports = self.failures.get(focus.id, [])
         if focus.id not in self.results:
-            self.write(say("not-run", path=focus.display))
+            self.write(say("not-run", path=self.typed(focus)))
             return
         if not self.show_failures or self.config.option.tbstyle == "no":
             return
@@ -248,7 +257,7 @@ class LearnerReport:
             failing = status.total_steps - status.passed_steps
             key = "step-failing" if status.total_steps == 1 else "steps-failing"
             steps = say(key, failing=failing, total=status.total_steps)
-            lines.append(f"{kata.display} ({steps}): {self.summary_of(reports[0])}")
+            lines.append(f"{self.typed(kata)} ({steps}): {self.summary_of(reports[0])}")
         if not lines:
             return
         self.write()
@@ -267,7 +276,7 @@ class LearnerReport:
         title = focus.title_in(current_language())
         self.write()
         key = "stuck" if left else "stuck-no-hints-left"
-        self.write(say(key, title=title, left=left, total=total), bold=True)
+        self.write(say(key, title=title, left=left, total=total, path=self.typed(focus)), bold=True)
 
 
 def _write_longrepr(report: pytest.TestReport, writer: TerminalWriter) -> None:

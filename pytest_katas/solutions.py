@@ -104,12 +104,13 @@ class SolutionGuard(importlib.abc.MetaPathFinder):
 
 
 def show_solution(
-    kata: Kata, layout: Layout, progress: Progress, writer: TerminalWriter
+    kata: Kata, layout: Layout, progress: Progress, writer: TerminalWriter, typed: str
 ) -> pytest.ExitCode:
-    """Show the reference solution beside the learner's file, as a diff; refuse while locked."""
+    """Show the reference solution beside the learner's file, as a diff; refuse while locked.
+    `typed`: the kata's path as the learner types it where pytest was started."""
     title = kata.title_in(current_language())
     if not progress.status(kata).unlocked:
-        writer.line(say("locked", path=kata.display, title=title), red=True)
+        writer.line(say("locked", path=typed, title=title), red=True)
         return pytest.ExitCode.TESTS_FAILED
     solution = layout.solution_of(kata.path)
     try:

@@ -16,7 +16,8 @@ def test_hint_gives_one_more_hint_each_time_for_the_kata_in_focus(repo: KataRepo
         [
             "Hint 1 of 2 for katas/basics/test_adding.py: Adding numbers",
             "> 1. Count on your fingers.",
-            "1 more hint left: run pytest --hint again for the next one.",
+            "1 more hint left: run pytest --hint katas/basics/test_adding.py again for the next "
+            "one.",
         ]
     )
     second = repo.run("--hint")
@@ -40,7 +41,8 @@ def test_the_hints_used_show_in_the_report(repo: KataRepo) -> None:
     result = repo.run("katas/")
     assert (
         result.outlines[-2]
-        == "Stuck on Adding numbers? Run pytest --hint for a hint (1 of 2 left)."
+        == "Stuck on Adding numbers? Run pytest --hint katas/basics/test_adding.py for a hint "
+        "(1 of 2 left)."
     )
 
 
@@ -70,7 +72,51 @@ def test_hint_from_inside_a_topic_folder_is_for_that_topic(
 ) -> None:
     monkeypatch.chdir(repo.root / "katas" / "more")
     result = repo.run("--hint")
-    result.stdout.fnmatch_lines(["Hint 1 of 2 for katas/more/test_strings.py: Multiplying strings"])
+    result.stdout.fnmatch_lines(["Hint 1 of 2 for test_strings.py: Multiplying strings"])
+
+
+def test_every_printed_command_works_as_printed_from_a_topic_folder(
+    repo: KataRepo, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Run from inside katas/basics/, the report's commands name paths from there, and each
+    command printed, run as printed from there, does what it says."""
+    monkeypatch.chdir(repo.root / "katas" / "basics")
+    report = repo.run(".").stdout.str()
+    hint = next(line for line in report.splitlines() if line.startswith("Stuck on"))
+    command = hint.split("Run ", 1)[1].split(" for a hint", 1)[0]
+    assert command == "pytest --hint test_adding.py"
+    shown = repo.run(*command.split()[1:])
+    assert shown.ret == pytest.ExitCode.OK
+    shown.stdout.fnmatch_lines(["Hint 1 of 2 for test_adding.py: Adding numbers"])
+    repo.solve("basics/test_adding.py")
+    solved = repo.run("test_adding.py").stdout.str()
+    line = next(line for line in solved.splitlines() if "Its solution is unlocked" in line)
+    solution = line.split("unlocked: ", 1)[1]
+    assert solution == "pytest --solution test_adding.py"
+    assert repo.run(*solution.split()[1:]).ret == pytest.ExitCode.OK
+
+
+def test_a_bare_hint_means_the_kata_the_last_report_named(repo: KataRepo) -> None:
+    repo.run("katas/more/")
+    result = repo.run("--hint")
+    result.stdout.fnmatch_lines(["Hint 1 of 2 for katas/more/test_strings.py: *"])
+
+
+def test_hint_for_a_solved_kata_spends_nothing(repo: KataRepo) -> None:
+    repo.solve("more/test_strings.py")
+    repo.run("katas/")
+    result = repo.run("--hint", "katas/more/test_strings.py")
+    result.stdout.fnmatch_lines(["katas/more/test_strings.py is solved: no hint was spent.*"])
+    state = json.loads(repo.progress_file().read_text("utf-8"))
+    assert state["katas"]["strings"]["hints_used"] == 0
+
+
+def test_a_bare_solution_means_the_most_recently_solved_kata(repo: KataRepo) -> None:
+    repo.solve("more/test_strings.py")
+    repo.run("katas/")
+    result = repo.run("--solution")
+    assert result.ret == pytest.ExitCode.OK
+    assert "katas/more/test_strings.py" in result.stdout.str()
 
 
 def test_hint_follows_the_focus_as_katas_pass(repo: KataRepo) -> None:

@@ -55,7 +55,10 @@ def test_the_report_speaks_chinese_with_lang_zh(repo: KataRepo) -> None:
     assert "下一个：katas/basics/test_adding.py" in output
     assert "加法" in output and "一加一等于二。" in output
     assert "填上 katas/basics/test_adding.py 第 7 行的空：" in output
-    assert "卡在「加法」了？运行 pytest --hint 看一条提示（共 2 条，还剩 2 条）。" in output
+    assert (
+        "卡在「加法」了？运行 pytest --hint katas/basics/test_adding.py "
+        "看一条提示（共 2 条，还剩 2 条）。" in output
+    )
 
 
 def test_the_environment_variable_chooses_chinese(

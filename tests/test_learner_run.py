@@ -103,7 +103,8 @@ def test_the_report_ends_with_the_hint_command(repo: KataRepo) -> None:
     result = repo.run("katas/")
     assert (
         result.outlines[-2]
-        == "Stuck on Adding numbers? Run pytest --hint for a hint (2 of 2 left)."
+        == "Stuck on Adding numbers? Run pytest --hint katas/basics/test_adding.py for a hint "
+        "(2 of 2 left)."
     )
 
 

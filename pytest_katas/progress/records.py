@@ -91,6 +91,8 @@ class Progress:
     """Every kata's record, by kata id (the content of the state file)."""
 
     katas: dict[str, KataRecord] = field(default_factory=dict)
+    focus: str | None = None
+    """The kata in focus of the last learner run's report: what a bare `pytest --hint` means."""
 
     def record(self, kata_id: str) -> KataRecord:
         return self.katas.setdefault(kata_id, KataRecord())
@@ -115,6 +117,7 @@ class Progress:
         """Take in another copy of the progress (see `KataRecord.union`)."""
         for kata_id, record in other.katas.items():
             self.record(kata_id).union(record)
+        self.focus = self.focus or other.focus
 
     def merge(self, katas: Iterable[Kata], results: Mapping[str, Mapping[str, bool]]) -> list[Kata]:
         """Take in step results (kata id → step → passed, newest last); return the katas that
@@ -137,7 +140,10 @@ class Progress:
         return first_passes
 
     def to_json(self) -> dict[str, Any]:
-        return {
+        data: dict[str, Any] = {
             "schema": STATE_SCHEMA,
             "katas": {kata_id: record.to_json() for kata_id, record in sorted(self.katas.items())},
         }
+        if self.focus is not None:
+            data["focus"] = self.focus
+        return data

@@ -165,6 +165,8 @@ class ProgressStore:
         if not isinstance(data.get("katas"), dict):
             return Progress(), [], say("no-katas")
         progress, dropped = _records(data["katas"])
+        if isinstance(data.get("focus"), str):
+            progress.focus = data["focus"]
         warnings = []
         if dropped:
             warnings.append(say("dropped", path=self.display, ids=", ".join(sorted(dropped))))
