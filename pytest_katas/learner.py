@@ -6,23 +6,20 @@ whose kata has not passed yet is refused (see `solutions.SolutionGuard`).
 
 from __future__ import annotations
 
-import ast
-import builtins
 from collections.abc import Generator, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
 
-from pytest_katas.answers import answer_lines, explain_wrong_answer
-from pytest_katas.catalog import Catalog, Kata, display_path, read_source, resolved
+from pytest_katas.answers import explain_wrong_answer
+from pytest_katas.catalog import Catalog, Kata, display_path, resolved
 from pytest_katas.failures import explain_import_failure, explain_step_failure
 from pytest_katas.json_report import write_run_report
-from pytest_katas.layout import Layout
+from pytest_katas.layout import Layout, requested_paths, typed_path
 from pytest_katas.progress import Progress, ProgressStore, journal
 from pytest_katas.report import LearnerReport, one_line
-from pytest_katas.shipped import Tampering, check_learner_copy, raises_blanks, shipped_source
-from pytest_katas.shipped import say as shipped_messages
+from pytest_katas.shipped import LearnerCopy
 
 UNLOADABLE = "kata-cannot-be-imported"
 """The name of the one failing step that stands for a kata module that cannot be imported."""
@@ -115,9 +112,7 @@ class LearnerRun:
         self.warnings = warnings
         self.results = RunResults()
         self.first_passes: list[Kata] = []
-        self.verdicts: dict[str, Tampering | None] = {}
-        self.raises_answers: dict[str, list[tuple[int, ast.expr, ast.expr]]] = {}
-        self.answers: dict[str, frozenset[int]] = {}
+        self.copies: dict[str, LearnerCopy] = {}
         self.is_worker = is_xdist_worker(config)
         """An xdist worker runs steps; its controller keeps the progress and prints the report."""
         self.full_report = bool(config.getoption("katas_full_report"))
@@ -134,58 +129,27 @@ class LearnerRun:
         self, module_path: Path, parent: pytest.Collector
     ) -> pytest.Module | None:
         if self.layout.is_kata(module_path):
-            kata = self.catalog.kata_at(module_path)
-            if kata is not None:
-                self.tampering(kata)  # judged before the kata's code can run
             return KataModule.from_parent(parent, path=module_path)
         return None
 
-    def broader_exception(self, kata: Kata, item: pytest.Item) -> str | None:
-        """For a step that passed: a `pytest.raises(__)` answered with a class broader than the
-        reference's (`Exception` for `TypeError`) passes pytest but is not the prediction."""
-        if kata.id not in self.raises_answers:
-            self.raises_answers[kata.id] = self._raises_answers(kata)
+    def copy_of(self, kata: Kata) -> LearnerCopy:
+        """The learner's copy of `kata`, read once per run (see `shipped.LearnerCopy`)."""
+        if kata.id not in self.copies:
+            solution = self.layout.solution_of(kata.path)
+            self.copies[kata.id] = LearnerCopy(kata, solution, typed_path(kata.path, self.config))
+        return self.copies[kata.id]
+
+    def not_earned(self, kata: Kata, item: pytest.Item) -> str | None:
+        """Why a step that passed does not count, or None."""
+        copy = self.copy_of(kata)
+        if copy.tampering is not None:
+            return copy.tampering.message
+        code = getattr(getattr(item, "function", None), "__code__", None)
         module = getattr(item, "module", None)
-        function = getattr(item, "function", None)
-        code = getattr(function, "__code__", None)
-        if module is None or code is None:
+        if code is None or module is None:
             return None
         lines = {line for _, _, line in code.co_lines() if line is not None}
-        for line, mine, reference in self.raises_answers[kata.id]:
-            if line not in lines:
-                continue
-            answer, expected = _resolve(mine, module), _resolve(reference, module)
-            if answer is not None and expected is not None and answer is not expected:
-                return shipped_messages("too-broad", line=line)
-        return None
-
-    def _raises_answers(self, kata: Kata) -> list[tuple[int, ast.expr, ast.expr]]:
-        shipped = shipped_source(kata)
-        if shipped is None:
-            return []
-        try:
-            learner = read_source(kata.path)
-            solution = read_source(self.layout.solution_of(kata.path))
-        except OSError:
-            return []
-        return raises_blanks(shipped, learner, solution)
-
-    def tampering(self, kata: Kata) -> Tampering | None:
-        """Why this kata's passes cannot count in this run (changed outside its blanks, a wrong
-        answer for another Python version), judged once per run from its file as it is."""
-        if kata.id not in self.verdicts:
-            try:
-                source = read_source(kata.path)
-            except OSError:
-                self.verdicts[kata.id] = None
-                return None
-            solution = self.layout.solution_of(kata.path)
-            try:
-                reference: str | None = read_source(solution)
-            except OSError:
-                reference = None
-            self.verdicts[kata.id] = check_learner_copy(kata, source, reference)
-        return self.verdicts[kata.id]
+        return copy.broader_exception(module, lines)
 
     @pytest.hookimpl(tryfirst=True)
     def pytest_collection_modifyitems(self, items: list[pytest.Item]) -> None:
@@ -206,11 +170,8 @@ class LearnerRun:
         kata = self.catalog.kata_at(item.path)
         if kata is None:
             return report
-        verdict = self.tampering(kata)
-        message = verdict.message if verdict is not None else None
-        if report.when == "call" and report.passed and message is None:
-            message = self.broader_exception(kata, item)
-        if message is not None and report.when == "call" and report.passed:
+        message = self.not_earned(kata, item) if report.when == "call" and report.passed else None
+        if message is not None:
             report.outcome = "failed"
             report.longrepr = message
             setattr(report, SUMMARY_ATTRIBUTE, message)
@@ -226,34 +187,24 @@ class LearnerRun:
         )
         if explanation is None:
             # a wrong answer: say so without printing the right value beside it
+            lines = self.copy_of(kata).answer_lines
             explanation = explain_wrong_answer(
-                error, call.excinfo.tb, kata.path, kata.display, self.answer_lines(kata)
+                error, call.excinfo.tb, kata.path, kata.display, lines
             )
         if explanation is not None:
             setattr(report, SUMMARY_ATTRIBUTE, explanation.summary)
             report.longrepr = explanation.text
         return report
 
-    def answer_lines(self, kata: Kata) -> frozenset[int]:
-        """The lines of the learner's file that hold answers (where the kata as shipped has a
-        predict blank), read once per run; none for a kata the record does not know."""
-        if kata.id not in self.answers:
-            shipped = shipped_source(kata)
-            try:
-                learner = read_source(kata.path)
-            except OSError:
-                learner = None
-            self.answers[kata.id] = (
-                answer_lines(shipped, learner)
-                if shipped is not None and learner is not None
-                else frozenset()
-            )
-        return self.answers[kata.id]
-
     @pytest.hookimpl(trylast=True)
     def pytest_sessionstart(self, session: pytest.Session) -> None:
-        """Manifest problems and what happened to the progress come first, before any step's
-        output, so they are not lost above hundreds of lines (the report repeats them)."""
+        """Judge the learner's copies before any kata's code runs (a kata that patches the
+        plugin cannot change a verdict already reached); then print manifest problems and what
+        happened to the progress first, before any step's output, so they are not lost above
+        hundreds of lines (the report repeats them)."""
+        for path in requested_paths(self.config):
+            for kata in self.catalog.katas_under(path):
+                _ = self.copy_of(kata).tampering
         terminal = self.config.pluginmanager.get_plugin("terminalreporter")
         if self.is_worker or terminal is None:
             return
@@ -269,10 +220,11 @@ class LearnerRun:
         kata, step = self.locate(report.nodeid)
         if kata is None:
             return
-        if report.passed and report.when == "call" and self.tampering(kata) is not None:
+        tampering = self.copy_of(kata).tampering
+        if report.passed and report.when == "call" and tampering is not None:
             # judged here too: under xdist the controller never runs the kata's code
             report.outcome = "failed"
-            report.longrepr = self.tampering(kata).message  # type: ignore[union-attr]
+            report.longrepr = tampering.message
         passed = self.results.record(kata, step, report)
         if passed is not None and not self.is_worker:
             # saved as it goes: a run that dies keeps every step finished before it
@@ -295,7 +247,7 @@ class LearnerRun:
         if self.is_worker:
             return
         # Read the file again: another run may have saved progress since this one started.
-        changed = {kata_id: verdict is not None for kata_id, verdict in self.verdicts.items()}
+        changed = {kata_id: copy.tampering is not None for kata_id, copy in self.copies.items()}
         loaded = self.store.fold(
             self.catalog.katas,
             results=self.results.steps,
@@ -351,22 +303,6 @@ class LearnerRun:
                 progress.focus = focus_id
 
             self.store.fold(self.catalog.katas, change=set_focus, ending=True)
-
-
-def _resolve(expression: ast.expr, module: object) -> object | None:
-    """The object a dotted name (`TypeError`, `asyncio.CancelledError`) names in a module, or
-    None: nothing else is evaluated."""
-    node: ast.expr = expression
-    while isinstance(node, ast.Attribute):
-        node = node.value
-    if not isinstance(node, ast.Name):
-        return None
-    namespace = dict(vars(builtins), **getattr(module, "__dict__", {}))
-    try:
-        found: object = eval(compile(ast.Expression(expression), "<answer>", "eval"), {}, namespace)
-    except Exception:
-        return None
-    return found
 
 
 def is_xdist_worker(config: pytest.Config) -> bool:

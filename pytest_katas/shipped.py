@@ -16,13 +16,15 @@ checked for changes.
 from __future__ import annotations
 
 import ast
+import builtins
 import json
 import os
 import sys
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
+from pytest_katas.answers import answer_lines
 from pytest_katas.blanks import BLANK_NAME
 from pytest_katas.catalog import Catalog, Kata, read_source
 from pytest_katas.drift import find_drift
@@ -135,21 +137,78 @@ class Tampering:
     message: str
 
 
-def check_learner_copy(
-    kata: Kata, learner_source: str, solution_source: str | None
-) -> Tampering | None:
-    """Whether `learner_source` may count: changed only in its blanks, and right for every
-    Python version where an answer depends on it. None: it may (or the kata is not recorded)."""
-    shipped = shipped_source(kata)
-    if shipped is None:
+class LearnerCopy:
+    """A learner's copy of a kata, read once per run beside the kata as shipped and its
+    reference solution, and what it may count for. `typed` is the kata's path as the learner
+    types it where pytest was started (for the commands a message prints)."""
+
+    def __init__(self, kata: Kata, solution: Path, typed: str) -> None:
+        self.kata = kata
+        self.typed = typed
+        self.shipped = shipped_source(kata)
+        self.learner = _read_or_none(kata.path)
+        self.solution = _read_or_none(solution)
+
+    @cached_property
+    def tampering(self) -> Tampering | None:
+        """Why its passes cannot count: changed outside its blanks, or a wrong answer for another
+        Python version. None: they count (or the record does not know the kata)."""
+        if self.shipped is None or self.learner is None:
+            return None
+        drift = find_drift(self.shipped, self.learner, blanks_left=True)
+        if drift is not None:
+            return Tampering(say("changed", path=self.typed, where=drift.message))
+        if self.solution is None:
+            return None
+        return _check_other_versions(self.shipped, self.learner, self.solution)
+
+    @cached_property
+    def answer_lines(self) -> frozenset[int]:
+        """The lines of the learner's copy that hold answers (see `answers.answer_lines`)."""
+        if self.shipped is None or self.learner is None:
+            return frozenset()
+        return answer_lines(self.shipped, self.learner)
+
+    @cached_property
+    def _raises(self) -> list[tuple[int, ast.expr, ast.expr]]:
+        if self.shipped is None or self.learner is None or self.solution is None:
+            return []
+        return raises_blanks(self.shipped, self.learner, self.solution)
+
+    def broader_exception(self, module: object, lines: set[int]) -> str | None:
+        """For a step (its code's `lines`, run in `module`) that passed: a `pytest.raises(__)`
+        answered with a class broader than the reference's (`Exception` for `TypeError`)
+        passes pytest but is not the prediction."""
+        for line, mine, reference in self._raises:
+            if line not in lines:
+                continue
+            answer, expected = _resolve(mine, module), _resolve(reference, module)
+            if answer is not None and expected is not None and answer is not expected:
+                return say("too-broad", line=line)
         return None
-    drift = find_drift(shipped, learner_source, blanks_left=True)
-    if drift is not None:
-        where = drift.message
-        return Tampering(say("changed", path=kata.display, where=where))
-    if solution_source is None:
+
+
+def _read_or_none(path: Path) -> str | None:
+    try:
+        return read_source(path)
+    except OSError:
         return None
-    return _check_other_versions(shipped, learner_source, solution_source)
+
+
+def _resolve(expression: ast.expr, module: object) -> object | None:
+    """The object a dotted name (`TypeError`, `asyncio.CancelledError`) names in a module, or
+    None: nothing else is evaluated."""
+    node: ast.expr = expression
+    while isinstance(node, ast.Attribute):
+        node = node.value
+    if not isinstance(node, ast.Name):
+        return None
+    namespace = dict(vars(builtins), **getattr(module, "__dict__", {}))
+    try:
+        found: object = eval(compile(ast.Expression(expression), "<answer>", "eval"), {}, namespace)
+    except Exception:
+        return None
+    return found
 
 
 @dataclass(frozen=True)

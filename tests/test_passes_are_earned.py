@@ -159,10 +159,12 @@ def test_a_plugin_monkeypatched_by_the_kata_does_not_help(shipped: KataRepo) -> 
     source = source.replace("= __", "= 4").replace(
         "from pytest_katas import __\n",
         "from pytest_katas import __\nimport pytest_katas.shipped as s\n"
-        "s.check_learner_copy = lambda *args: None\n\n\ndef test_extra():\n    pass\n",
+        "s.LearnerCopy.tampering = None\n\n\ndef test_extra():\n    pass\n",
     )
     shipped.write("katas/basics/test_adding.py", source)
-    shipped.run("katas/basics/test_adding.py")
+    shipped.write("katas/basics/test_counting.py", shipped.read("katas/basics/test_counting.py"))
+    # in a process of its own: the patch must not reach the other tests
+    shipped.pytester.runpytest_subprocess("katas/basics/")
     assert "adding" not in passed(shipped)
 
 
