@@ -1,8 +1,8 @@
 """CPU-bound work belongs in another process: `await loop.run_in_executor(pool, f, *args)`.
 
-A coroutine that computes holds the loop until it is done, and a thread does not help: under the
-GIL only one thread at a time runs Python code. A process does: it has its own interpreter, its own
-GIL and its own memory. With a `concurrent.futures.ProcessPoolExecutor` as the pool,
+A coroutine that computes holds the loop until it is done, and a thread does not help: in the
+standard build, with its GIL, only one thread at a time runs Python code. A process does: it has
+its own interpreter, its own GIL and its own memory. With a `concurrent.futures.ProcessPoolExecutor` as the pool,
 `loop.run_in_executor(pool, f, *args)` submits `f(*args)` to it, which hands back a
 `concurrent.futures.Future`, and wraps that in an `asyncio.Future` (as `asyncio.wrap_future` does)
 so the coroutine can await it; the concurrent future on its own cannot be awaited. `f` and its

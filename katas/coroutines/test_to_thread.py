@@ -5,8 +5,9 @@ waits on a `threading.Event` that only a coroutine sets: while the loop is block
 cannot run, so the wait runs out first; when the function runs in another thread, the coroutine
 sets the event at once. `to_thread` runs the function in the loop's default thread pool (it is
 built on `loop.run_in_executor(None, …)`) and gives back its return value. Threads suit blocking
-I/O; under the GIL they do not run Python code in parallel. It is often said that threads suit
-CPU-bound work: they do not, CPU-bound work belongs in processes (the next kata).
+I/O; in the standard build, with its GIL, they do not run Python code in parallel. It is often
+said that threads suit CPU-bound work: they do not, CPU-bound work belongs in processes (the next
+kata).
 """
 
 import asyncio

@@ -45,6 +45,12 @@ async def worker(name, steps, log):
     return f"{name} done"
 
 
+async def idle(steps):
+    """Takes `steps` turns and returns None, as a coroutine without a return statement does."""
+    for _ in range(steps):
+        await Yield()
+
+
 async def shout(name, steps, log):
     result = await worker(name, steps, log)
     return result.upper()
@@ -52,7 +58,7 @@ async def shout(name, steps, log):
 
 def test_run_all_returns_the_return_values_in_argument_order():
     log = []
-    assert run(worker("a", 3, log), worker("b", 1, log)) == ["a done", "b done"]
+    assert run(worker("a", 3, log), idle(2), worker("b", 1, log)) == ["a done", None, "b done"]
 
 
 def test_run_all_takes_turns_at_each_await():

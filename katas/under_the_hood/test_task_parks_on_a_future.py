@@ -41,7 +41,7 @@ def test_await_future_yields_the_future_itself():
     assert (yielded, info.value.value) == __
 
 
-def test_the_task_wakes_from_a_done_callback_of_the_future():
+def test_the_task_wakes_from_a_done_callback_and_refuses_any_other_yield():
     async def main():
         log = []
         future = asyncio.get_running_loop().create_future()
@@ -50,6 +50,9 @@ def test_the_task_wakes_from_a_done_callback_of_the_future():
             await future
             log.append("task woke")
 
+        async def takes_a_turn():
+            await Turn()
+
         future.add_done_callback(lambda f: log.append("callback added before the task waited"))
         task = asyncio.create_task(waiter())
         await asyncio.sleep(0)  # the task runs up to `await future`
@@ -57,15 +60,8 @@ def test_the_task_wakes_from_a_done_callback_of_the_future():
         future.set_result(None)
         log.append("result set")
         await task
-        return log
+        with pytest.raises(Exception) as info:
+            await asyncio.create_task(takes_a_turn())
+        return [log, info.type]
 
     assert asyncio.run(main()) == __
-
-
-def test_a_task_refuses_any_other_yield():
-    async def main():
-        await Turn()
-
-    with pytest.raises(Exception) as info:
-        asyncio.run(main())
-    assert info.type is __

@@ -37,9 +37,9 @@ def test_run_wants_the_coroutine_not_the_function():
         asyncio.run(add)
 
 
-def test_each_run_uses_a_new_loop():
+def test_each_run_uses_a_new_loop_and_closes_it():
     loops = [asyncio.run(current_loop()) for _ in range(3)]
-    assert len(set(loops)) == 3
+    assert [len(set(loops)), [loop.is_closed() for loop in loops]] == [3, [True, True, True]]
 
 
 def test_the_loop_runs_inside_and_is_closed_once_run_returns():

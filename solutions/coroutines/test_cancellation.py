@@ -22,6 +22,17 @@ async def worker(events):
         events.append("cleanup")
 
 
+def clauses_that_catch(error_class):
+    """The except clauses, among a few, that would catch an error of this class."""
+    clauses = {
+        "except Exception": Exception,
+        "except asyncio.CancelledError": asyncio.CancelledError,
+        "except KeyboardInterrupt": KeyboardInterrupt,
+        "except BaseException": BaseException,
+    }
+    return [clause for clause, caught in clauses.items() if issubclass(error_class, caught)]
+
+
 async def stubborn(events):
     try:
         await asyncio.get_running_loop().create_future()  # waits for ever
@@ -30,8 +41,11 @@ async def stubborn(events):
     return "finished anyway"
 
 
-def test_cancelled_error_is_a_base_exception():
-    assert asyncio.CancelledError.__bases__ == (BaseException,)
+def test_which_except_clauses_catch_a_cancellation():
+    assert clauses_that_catch(asyncio.CancelledError) == [
+        "except asyncio.CancelledError",
+        "except BaseException",
+    ]
 
 
 def test_cancel_runs_finally_but_not_except_exception():

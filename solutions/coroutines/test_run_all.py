@@ -6,7 +6,8 @@ this: it does not. By default gather passes the first error on at once and cance
 other awaitables keep running. Since 3.11 `asyncio.TaskGroup` does it, but wraps the errors in an
 `ExceptionGroup`; on 3.10 you build it yourself. `task.cancel()` only asks: the `CancelledError`
 reaches the task at its next turn, so await the cancelled tasks before you raise, or their
-`finally` has not run yet.
+`finally` has not run yet. The same goes when `run_all` itself is cancelled: its tasks are cancelled
+too, and have finished when the `CancelledError` comes out.
 """
 
 import asyncio
@@ -17,13 +18,16 @@ from pytest_katas import __
 
 
 async def job(name, pauses, events):
-    """Pauses `pauses` times and returns name; logs whether it finished, and its cleanup."""
+    """Pauses `pauses` times and returns name; logs whether it finished, and its cleanup.
+
+    The cleanup takes a turn of the loop of its own before it is logged."""
     try:
         for _ in range(pauses):
             await asyncio.sleep(0)
         events.append(f"{name} finished")
         return name
     finally:
+        await asyncio.sleep(0)
         events.append(f"{name} cleanup")
 
 
@@ -91,3 +95,17 @@ def test_a_slower_sibling_never_finishes():
 
 def test_no_coroutines_give_an_empty_list():
     assert asyncio.run(run_all()) == []
+
+
+def test_cancelling_run_all_cancels_every_job_and_waits_for_it():
+    async def main():
+        events = []
+        runner = asyncio.create_task(run_all(job("a", 20, events), job("b", 20, events)))
+        for _ in range(3):
+            await asyncio.sleep(0)  # run_all has made its tasks, and each has started
+        runner.cancel()
+        with pytest.raises(asyncio.CancelledError):
+            await runner
+        return list(events)  # a copy, taken the moment the cancelled run_all has finished
+
+    assert sorted(asyncio.run(main())) == ["a cleanup", "b cleanup"]

@@ -4,6 +4,8 @@ It is often said that `await` executes a bytecode of its own, such as AWAIT. In 
 calls GET_AWAITABLE (which calls `x.__await__()`, or accepts a coroutine as it is), then runs the
 same instructions as `yield from`: on 3.10 LOAD_CONST None + YIELD_FROM; from 3.11 on LOAD_CONST
 None + SEND, with YIELD_VALUE in a loop. Bytecode changes between versions: ask `sys.version_info`.
+To see how `yield from gen` gets its operand ready, run `dis.dis(delegator)` (or the kata's
+`opnames(delegator)`) and set it beside `dis.dis(awaiter)`.
 """
 
 import dis

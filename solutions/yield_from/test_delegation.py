@@ -67,10 +67,13 @@ def test_closing_the_outer_generator_closes_the_inner_one_too():
     def outer():
         try:
             yield from inner()
+        except GeneratorExit:
+            log.append("outer caught GeneratorExit")
+            raise
         finally:
             log.append("outer finally")
 
     gen = outer()
     next(gen)
     gen.close()
-    assert log == ["inner finally", "outer finally"]
+    assert log == ["inner finally", "outer caught GeneratorExit", "outer finally"]
