@@ -4,7 +4,10 @@ For a function such as `example` below, `co_name` is the name from the `def`, `c
 names of its local variables (parameters first) and `co_consts` the constants its bytecode loads,
 after the function's docstring (or None in its place, up to 3.13). `co_code` holds the raw
 bytecode, which changes with every Python version, so read it only through `dis`. A frame runs a
-code object: inside a call, `inspect.currentframe().f_code` is the function's `__code__`.
+code object: inside a call, `inspect.currentframe().f_code` is the function's `__code__`. The
+function object keeps names of its own beside it: `__name__`, which you may assign, and
+`__qualname__`, the dotted path of the `def` (a function defined inside another shows
+`<locals>` in it).
 """
 
 import inspect
@@ -23,15 +26,11 @@ def scale(value, factor):
     return result
 
 
-def running_code():
-    return inspect.currentframe().f_code
-
-
 def test_co_varnames_lists_the_local_variables():
     assert example.__code__.co_varnames == __
 
 
-def test_parameters_come_first_in_co_varnames():
+def test_co_varnames_of_a_function_with_parameters():
     code = scale.__code__
     assert code.co_varnames == __
     assert code.co_argcount == __
@@ -41,13 +40,12 @@ def test_co_consts_holds_the_constants_the_bytecode_loads():
     assert example.__code__.co_consts == __
 
 
-def test_co_name_after_the_function_is_renamed():
+def test_the_names_after_a_rename():
     def original():
-        pass
+        return inspect.currentframe().f_code
 
     original.__name__ = "renamed"
-    assert original.__code__.co_name == __
-
-
-def test_a_frame_runs_the_functions_code_object():
-    assert running_code() is __
+    code = original()  # the code object the call's frame ran
+    assert code is original.__code__
+    names = [original.__name__, code.co_name, original.__qualname__]
+    assert names == __

@@ -18,14 +18,14 @@ def must_start_with_next(log):
     log.append(f"received {value}")
 
 
-def test_sending_a_value_first_is_an_error():
+def test_sending_a_value_to_a_new_generator():
     gen = must_start_with_next([])
     with pytest.raises(Exception) as info:
         gen.send(10)
     assert info.type is __
 
 
-def test_the_rejected_send_did_not_start_it():
+def test_after_a_rejected_send():
     log = []
     gen = must_start_with_next(log)
     with pytest.raises(TypeError):
@@ -35,12 +35,12 @@ def test_the_rejected_send_did_not_start_it():
     assert log == __
 
 
-def test_send_none_starts_it_like_next():
+def test_send_none_to_a_new_generator():
     gen = must_start_with_next([])
     assert gen.send(None) == __
 
 
-def test_once_started_it_accepts_a_value():
+def test_send_after_starting():
     log = []
     gen = must_start_with_next(log)
     gen.send(None)

@@ -20,12 +20,12 @@ def self_observing(box):
     yield inspect.getgeneratorstate(box[0])
 
 
-def test_a_new_generator_is_created():
+def test_state_of_a_new_generator():
     gen = two_steps()
     assert inspect.getgeneratorstate(gen) == __
 
 
-def test_suspended_at_every_yield_closed_after_the_last():
+def test_states_while_a_for_loop_drives_it():
     gen = two_steps()
     states = []
     for _ in gen:
@@ -34,7 +34,7 @@ def test_suspended_at_every_yield_closed_after_the_last():
     assert states == __
 
 
-def test_seen_from_inside_its_body_it_is_running():
+def test_state_seen_from_inside_its_body():
     box = []
     gen = self_observing(box)
     box.append(gen)

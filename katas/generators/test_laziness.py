@@ -19,25 +19,25 @@ def countdown(n, events):
     events.append("finished")
 
 
-def test_calling_the_function_runs_none_of_its_body():
+def test_what_calling_the_function_runs():
     events = []
     countdown(2, events)
     assert events == __
 
 
-def test_calling_the_function_returns_a_generator_object():
+def test_what_calling_the_function_returns():
     gen = countdown(2, [])
     assert type(gen) is __
 
 
-def test_next_runs_the_body_up_to_the_first_yield():
+def test_the_first_next():
     events = []
     gen = countdown(2, events)
     next(gen)
     assert events == __
 
 
-def test_the_next_next_resumes_right_after_the_yield():
+def test_the_second_next():
     events = []
     gen = countdown(2, events)
     next(gen)

@@ -31,11 +31,11 @@ def stop_values(gen, count):
     return values
 
 
-def test_the_return_value_is_not_yielded():
+def test_what_list_collects():
     assert list(fetch_pages()) == __
 
 
-def test_stopiteration_carries_the_return_value():
+def test_the_value_of_the_stopiteration():
     gen = fetch_pages()
     next(gen)
     next(gen)
@@ -44,7 +44,7 @@ def test_stopiteration_carries_the_return_value():
     assert info.value.value == __
 
 
-def test_without_return_the_value_is_none():
+def test_the_value_without_a_return():
     gen = just_yields()
     next(gen)
     with pytest.raises(StopIteration) as info:
@@ -52,7 +52,7 @@ def test_without_return_the_value_is_none():
     assert info.value.value is __
 
 
-def test_the_return_value_is_delivered_only_once():
+def test_the_values_of_later_stopiterations():
     gen = fetch_pages()
     next(gen)
     next(gen)

@@ -47,7 +47,7 @@ except Exception as error:
     assert run_main(tmp_path, "import tool\n", tool) == __
 
 
-def test_import_builtins_reaches_a_built_in_even_when_a_global_hides_it(tmp_path):
+def test_import_builtins_when_a_global_hides_a_built_in(tmp_path):
     tool = """\
 import builtins
 

@@ -78,7 +78,7 @@ def run_greet_with(tmp_path, option):
     return json.loads(done.stdout)
 
 
-def test_only_a_plain_literal_written_first_is_a_docstring():
+def test_which_literals_are_docstrings():
     docs = [late_doc.__doc__, f_string_doc.__doc__, commented_doc.__doc__]
     assert docs == __
 
@@ -88,7 +88,7 @@ def test_the_indentation_of_later_lines_depends_on_the_version():
     assert second_line == (__ if sys.version_info >= (3, 13) else __)
 
 
-def test_cleandoc_gives_the_same_text_on_every_version():
+def test_cleandoc_on_every_version():
     third_line = inspect.cleandoc(calculate_area.__doc__).splitlines()[2]
     assert third_line == __
 

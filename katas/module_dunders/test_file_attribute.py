@@ -48,19 +48,19 @@ def where_from(module):
     return origin if origin in ("built-in", "frozen") else Path(origin).name
 
 
-def test_an_imported_module_knows_the_absolute_path_of_its_file(tmp_path):
+def test_the_file_of_an_imported_module(tmp_path):
     make_app(tmp_path)
     printed = run_python(tmp_path, "-c", "import app.config")
     assert Path(printed[0]) == __
 
 
-def test_a_script_named_by_a_relative_path_still_gets_an_absolute_file(tmp_path):
+def test_the_file_of_a_script_named_by_a_relative_path(tmp_path):
     make_app(tmp_path)
     printed = run_python(tmp_path, "app/config.py")
     assert Path(printed[0]) == __
 
 
-def test_code_run_with_dash_c_has_no_file(tmp_path):
+def test_the_file_of_code_run_with_dash_c(tmp_path):
     code = """\
 try:
     print(__file__)
@@ -70,7 +70,7 @@ except Exception as error:
     assert run_python(tmp_path, "-c", code) == __
 
 
-def test_a_module_built_into_the_interpreter_has_no_file():
+def test_which_of_these_modules_have_a_file():
     modules = [sys, json, os]
     assert [module.__name__ for module in modules if hasattr(module, "__file__")] == __
 

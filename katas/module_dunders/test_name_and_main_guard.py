@@ -39,17 +39,17 @@ def run_python(cwd, *args):
     return done.stdout.splitlines()
 
 
-def test_the_file_python_runs_is_named_main(tmp_path):
+def test_the_name_of_the_file_python_runs(tmp_path):
     make_shop(tmp_path)
     assert run_python(tmp_path, "shop/cart.py") == __
 
 
-def test_an_imported_module_is_named_by_its_dotted_path(tmp_path):
+def test_the_name_of_an_imported_module(tmp_path):
     make_shop(tmp_path)
     assert run_python(tmp_path, "-c", "import shop.cart") == __
 
 
-def test_the_program_and_the_module_it_imports_have_different_names(tmp_path):
+def test_the_names_in_a_program_that_imports_a_module(tmp_path):
     make_shop(tmp_path)
     (tmp_path / "main.py").write_text("import shop.cart\nprint(__name__)\n")
     assert run_python(tmp_path, "main.py") == __

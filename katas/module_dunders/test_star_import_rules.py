@@ -61,11 +61,11 @@ def star_import(root, module_source):
     return ast.literal_eval(done.stdout)
 
 
-def test_with_all_exactly_the_listed_names_are_taken(tmp_path):
+def test_a_star_import_with_all(tmp_path):
     assert star_import(tmp_path, MYMODULE) == __
 
 
-def test_without_all_every_name_without_an_underscore_is_taken(tmp_path):
+def test_a_star_import_without_all(tmp_path):
     source = """\
 import json
 
@@ -78,7 +78,7 @@ def _private_func():
     assert star_import(tmp_path, source) == __
 
 
-def test_all_can_export_a_name_that_starts_with_an_underscore(tmp_path):
+def test_an_underscore_name_listed_in_all(tmp_path):
     source = """\
 __all__ = ['public_func', '_private_func']
 
@@ -91,7 +91,7 @@ def _private_func():
     assert star_import(tmp_path, source) == __
 
 
-def test_a_name_in_all_that_does_not_exist_makes_star_import_fail(tmp_path):
+def test_a_name_in_all_that_does_not_exist(tmp_path):
     source = """\
 __all__ = ['public_func', 'missing']
 

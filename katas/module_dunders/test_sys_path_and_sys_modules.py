@@ -1,4 +1,4 @@
-"""`import` searches the folders on `sys.path`, and runs a module's body only once per process.
+"""`import` searches the folders on `sys.path`, and runs a module once per name in `sys.modules`.
 
 `import greeting` first looks in `sys.modules`, the cache of every module imported so far. Only on
 a miss does it search the folders of `sys.path` in order, run the module's file and store the new
@@ -42,18 +42,12 @@ def run_main(root, source):
     return done.stdout.splitlines()
 
 
-def test_a_folder_that_is_not_on_sys_path_is_not_searched(tmp_path):
+def test_before_and_after_appending_a_folder_to_sys_path(tmp_path):
     source = """\
 try:
     import greeting
 except ImportError as error:
     print(type(error).__name__)
-"""
-    assert run_main(tmp_path, source) == __
-
-
-def test_appending_a_folder_to_sys_path_makes_its_modules_importable(tmp_path):
-    source = """\
 sys.path.append(LIBS)
 import greeting
 print(greeting.WORD)
@@ -61,22 +55,16 @@ print(greeting.WORD)
     assert run_main(tmp_path, source) == __
 
 
-def test_a_second_import_takes_whatever_sys_modules_holds(tmp_path):
+def test_importing_the_same_name_again_and_again(tmp_path):
     source = """\
 sys.path.append(LIBS)
+import greeting
 import greeting
 sys.modules["greeting"] = "what the cache holds"
 import greeting
 print(greeting)
-"""
-    assert run_main(tmp_path, source) == __
-
-
-def test_removing_a_module_from_sys_modules_makes_the_next_import_run_it_again(tmp_path):
-    source = """\
-sys.path.append(LIBS)
-import greeting
 del sys.modules["greeting"]
 import greeting
+print(greeting.WORD)
 """
     assert run_main(tmp_path, source) == __

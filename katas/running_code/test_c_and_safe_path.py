@@ -3,10 +3,11 @@
 With `-c` (and in the interactive prompt) there is no file, so `sys.path[0]` is the empty string,
 which the import system reads as "the current folder". Whatever Python puts first on `sys.path`
 (the script's folder, the current folder or `''`) comes before the standard library, so it can
-shadow it: a stray `random.py` in that folder is imported instead of the real one. Python 3.11
-added `-P` and the environment variable `PYTHONSAFEPATH=1` to leave that first entry out. Python
-3.10 does not know them: it rejects `-P` as an unknown option (exit status 2, before running
-anything) and ignores the variable.
+shadow it: a stray `random.py` in that folder is imported instead of the real one (a module's
+`__file__` is the path of the file it was loaded from). Python 3.11 added `-P` and the environment
+variable `PYTHONSAFEPATH=1` to leave that first entry out. Python 3.10 does not know them: it
+rejects `-P` as an unknown option (exit status 2, before running anything) and ignores the
+variable.
 """
 
 import json
@@ -18,6 +19,12 @@ from pytest_katas import __
 
 # Says which random module `import random` found: the one in project/ or the standard library's.
 WHICH_RANDOM = "import random; print(getattr(random, 'WHERE', \"the standard library's random\"))"
+
+# sys.path[0], and the file `import random` found, relative to the current folder.
+PATH0_AND_RANDOM = (
+    "import json, os, random, sys; "
+    "print(json.dumps([sys.path[0], os.path.relpath(random.__file__)]))"
+)
 
 # The folders of sys.path inside project/ (the current folder), relative to it.
 PROJECT_ENTRIES = """\
@@ -49,14 +56,9 @@ def run(project, *args, **extra_env):
     )
 
 
-def test_python_c_sys_path0(tmp_path):
-    result = run(make_project(tmp_path), "-c", "import json, sys; print(json.dumps(sys.path[0]))")
+def test_python_c_in_the_project_folder(tmp_path):
+    result = run(make_project(tmp_path), "-c", PATH0_AND_RANDOM)
     assert json.loads(result.stdout) == __
-
-
-def test_python_c_imports_this_random(tmp_path):
-    result = run(make_project(tmp_path), "-c", WHICH_RANDOM)
-    assert result.stdout.strip() == __
 
 
 def test_minus_p_and_python_c(tmp_path):

@@ -58,7 +58,8 @@ def test_the_relative_import_under_python_m(tmp_path):
 def test_the_relative_import_in_a_script(tmp_path):
     project = make_project(tmp_path)
     result = run(project, "package_a/module_a.py")
-    assert exception_name(result.stderr) == __
+    outcome = (result.returncode, result.stdout, exception_name(result.stderr))
+    assert outcome == __
 
 
 def test_two_dots_from_inside_the_project_folder(tmp_path):

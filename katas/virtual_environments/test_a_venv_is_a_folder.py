@@ -60,7 +60,7 @@ def test_venv_create_writes_these_files_at_the_top(tmp_path):
     assert files == __
 
 
-def test_its_python_lives_in_the_scripts_folder(tmp_path):
+def test_where_its_python_lives(tmp_path):
     env_dir = tmp_path / "myenv"
     make_venv(env_dir)
     scripts = run(venv_python(env_dir), "import sysconfig; print(sysconfig.get_path('scripts'))")

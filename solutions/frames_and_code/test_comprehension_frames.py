@@ -4,7 +4,8 @@ Up to 3.11 a comprehension was compiled into a hidden nested function (`<listcom
 `<setcomp>`) whose code object sat in the enclosing function's `co_consts`, and each run called it
 in a frame of its own. PEP 709 (3.12) inlines list, dict and set comprehensions into the enclosing
 function: no extra code object, no extra frame. A generator expression still has its own code
-object and frame, named `<genexpr>`, because it must be able to pause.
+object and frame, named `<genexpr>`, because it must be able to pause. Calling `next()` on a
+generator expression runs it until it produces its first value, and returns that value.
 """
 
 import inspect
@@ -29,11 +30,11 @@ def test_the_frame_inside_a_list_comprehension_depends_on_the_version():
     )
 
 
-def test_a_generator_expression_always_runs_in_its_own_frame():
+def test_the_frame_inside_a_generator_expression():
     assert name_in_a_generator_expression() == "<genexpr>"
 
 
-def test_the_code_objects_in_co_consts_depend_on_the_version():
+def test_the_code_objects_in_co_consts():
     consts = names_in_a_list_comprehension.__code__.co_consts
     nested = [const.co_name for const in consts if isinstance(const, types.CodeType)]
     assert nested == ([] if sys.version_info >= (3, 12) else ["<listcomp>"])

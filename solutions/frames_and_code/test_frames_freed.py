@@ -13,10 +13,9 @@ turn that collector off (`gc.disable()`) to show that it plays no part until suc
 portable code closes its files and other resources with `with` instead of waiting for `__del__`.)
 
 Underneath, CPython runs every frame in one C function, `_PyEval_EvalFrameDefault`, the evaluation
-loop; its old public entry point `PyEval_EvalFrameEx` (sometimes misspelled `PyEval_EvalFramEx`)
-remains only as a thin wrapper. PEP 523 lets a tool such as a JIT compiler or a debugger install a
-function of its own in its place (`_PyInterpreterState_SetEvalFrameFunc`); that changes how frames
-run, not when they are freed.
+loop; its old public entry point `PyEval_EvalFrameEx` remains only as a thin wrapper. PEP 523 lets
+a tool such as a JIT compiler or a debugger install a function of its own in its place
+(`_PyInterpreterState_SetEvalFrameFunc`); that changes how frames run, not when they are freed.
 """
 
 import contextlib
@@ -63,7 +62,7 @@ def keep_a_frame_in_itself(events):
     me = inspect.currentframe()  # this frame's local `me` now refers to this frame
 
 
-def test_a_call_frees_its_locals_as_it_returns():
+def test_events_around_a_call_that_returns():
     events = []
     with collector_off():
         use_a_payload(events)
@@ -71,7 +70,7 @@ def test_a_call_frees_its_locals_as_it_returns():
     assert events == ["returning", "payload freed", "returned"]
 
 
-def test_a_kept_frame_keeps_its_locals_until_the_last_reference_goes():
+def test_events_around_a_kept_frame():
     events = []
     with collector_off():
         frame = keep_the_frame(events)
@@ -89,7 +88,7 @@ def test_a_kept_frame_keeps_its_locals_until_the_last_reference_goes():
     ]
 
 
-def test_a_frame_that_refers_to_itself_waits_for_the_cycle_collector():
+def test_events_around_a_frame_that_refers_to_itself():
     events = []
     with collector_off():
         keep_a_frame_in_itself(events)

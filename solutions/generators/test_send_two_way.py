@@ -18,18 +18,18 @@ def simple_generator(log):
     return "generator finished"
 
 
-def test_next_runs_to_the_first_yield_and_returns_its_value():
+def test_the_first_next():
     gen = simple_generator([])
     assert next(gen) == "first pause"
 
 
-def test_send_returns_the_next_yielded_value():
+def test_what_send_returns():
     gen = simple_generator([])
     next(gen)
     assert gen.send(100) == "second pause"
 
 
-def test_the_sent_value_is_what_the_paused_yield_evaluates_to():
+def test_what_the_paused_yield_evaluates_to():
     log = []
     gen = simple_generator(log)
     next(gen)
@@ -37,7 +37,7 @@ def test_the_sent_value_is_what_the_paused_yield_evaluates_to():
     assert log[-1] == "x received 100"
 
 
-def test_next_sends_none():
+def test_what_next_sends():
     log = []
     gen = simple_generator(log)
     next(gen)

@@ -8,50 +8,45 @@ an `except E as err:` block both give the same object as `err`.
 """
 
 import sys
-import types
 
 from pytest_katas import __
 
 
-def test_exc_info_outside_an_except_block():
-    assert sys.exc_info() == (None, None, None)
+def current_exception():
+    """The exception being handled: `sys.exception()` from 3.11, `sys.exc_info()[1]` before."""
+    if sys.version_info >= (3, 11):
+        return sys.exception()
+    return sys.exc_info()[1]  # sys.exception() does not exist before 3.11
 
 
-def test_inside_an_except_block_exc_info_describes_the_exception():
-    try:
-        1 / 0
-    except ZeroDivisionError:
-        exc_type, exc_value, exc_traceback = sys.exc_info()
-    assert isinstance(exc_value, exc_type)
-    assert exc_type is ZeroDivisionError
-    assert type(exc_traceback) is types.TracebackType
-
-
-def test_a_function_called_from_an_except_block_sees_the_exception():
+def test_the_type_before_inside_in_a_callee_and_after():
     def error_being_handled():
         return sys.exc_info()[0]
 
+    seen = [sys.exc_info()[0]]
     try:
         {}["missing"]
     except KeyError:
-        seen = error_being_handled()
-    assert seen is KeyError
+        seen.append(sys.exc_info()[0])
+        seen.append(error_being_handled())
+    seen.append(sys.exc_info()[0])
+    assert seen == [None, KeyError, KeyError, None]
 
 
-def test_exc_info_once_the_except_block_has_ended():
+def test_the_triple_inside_an_except_block():
     try:
-        int("ten")
-    except ValueError:
-        pass
-    assert sys.exc_info() == (None, None, None)
+        1 / 0
+    except ZeroDivisionError:
+        triple = sys.exc_info()
+    assert [type(part).__name__ for part in triple] == ["type", "ZeroDivisionError", "traceback"]
 
 
-def test_sys_exception_returns_just_the_exception_being_handled():
+def test_sys_exception_before_inside_and_after():
+    seen = [current_exception()]
     try:
-        [][0]
-    except IndexError as err:
-        if sys.version_info >= (3, 11):
-            handled = sys.exception()
-        else:  # sys.exception() does not exist before 3.11
-            handled = sys.exc_info()[1]
-        assert handled is err
+        raise LookupError("no page 3")
+    except LookupError as err:
+        assert current_exception() is err
+        seen.append(current_exception())
+    seen.append(current_exception())
+    assert [repr(value) for value in seen] == ["None", "LookupError('no page 3')", "None"]

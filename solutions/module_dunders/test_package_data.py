@@ -77,7 +77,7 @@ def test_a_subpackage_has_files_of_its_own(importable):
     assert read_data("shop.cart", "sizes.csv") == "small,1\n"
 
 
-def test_a_namespace_package_has_no_file_and_spans_folders(importable, monkeypatch):
+def test_a_namespace_package_spread_over_two_folders(importable, monkeypatch):
     make_files(importable / "lib", {"plugins/readme.txt": "plugins for shop\n"})
     make_files(importable / "extra", {"plugins/colors.txt": "red\n"})
     monkeypatch.syspath_prepend(str(importable / "extra"))
@@ -102,7 +102,7 @@ def zip_shop(root, monkeypatch):
     monkeypatch.syspath_prepend(str(root / "app.zip"))
 
 
-def test_file_of_a_package_in_a_zip_goes_through_the_archive(importable, monkeypatch):
+def test_the_file_of_a_package_in_a_zip(importable, monkeypatch):
     zip_shop(importable, monkeypatch)
     shop = importlib.import_module("shop")
     assert Path(shop.__file__).relative_to(importable).parts == ("app.zip", "shop", "__init__.py")

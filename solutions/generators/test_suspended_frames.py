@@ -6,10 +6,11 @@ the value and leaves the frame waiting, with every local variable and the line i
 in `gen.gi_frame`. The next `next(gen)` resumes that very frame. So whatever the locals refer to
 stays alive for as long as the generator is paused, even when nothing else refers to it. When the
 body runs to its end, the frame is done: its locals are freed and `gi_frame` becomes `None`. A
-paused generator that is dropped (its last reference gone) is freed with its frame at once, by
-reference counting, as any frame is; `gen.close()`, a later topic, also ends it. From 3.11,
-`gen.gi_suspended` says whether the generator is paused at a `yield` right now. Coroutines keep
-their frame in the same way, as `coro.cr_frame` (with `cr_suspended` from 3.11).
+paused generator that is dropped (its last reference gone) is not just thrown away: Python first
+closes it, raising `GeneratorExit` at the paused `yield` so that its `finally` blocks run, and then
+frees its frame, at once, by reference counting; `gen.close()`, a later topic, closes it on demand.
+From 3.11, `gen.gi_suspended` says whether the generator is paused at a `yield` right now.
+Coroutines keep their frame in the same way, as `coro.cr_frame` (with `cr_suspended` from 3.11).
 """
 
 import contextlib
@@ -56,8 +57,11 @@ def three_steps():
 
 def hold(events):
     payload = Payload(events)
-    yield "holding"
-    events.append("resumed")
+    try:
+        yield "holding"
+        events.append("resumed")
+    finally:
+        events.append("finally ran")
 
 
 def locals_of(gen):
@@ -65,31 +69,31 @@ def locals_of(gen):
     return None if gen.gi_frame is None else dict(gen.gi_frame.f_locals)
 
 
-def test_the_frame_holds_the_locals_between_next_calls():
+def test_the_locals_between_next_calls():
     gen = countdown(2)
     seen = []
     for _ in range(2):
         next(gen)
         seen.append(locals_of(gen))
-    assert seen == __
+    assert seen == [{"n": 2, "step": 2}, {"n": 1, "step": 1}]
 
 
-def test_the_frame_remembers_where_it_paused():
+def test_the_line_of_a_paused_frame():
     gen = three_steps()
     next(gen)
     next(gen)
     line = inspect.getframeinfo(gen.gi_frame).code_context[0].strip()
-    assert line == __
+    assert line == 'yield "second"'
 
 
-def test_once_the_body_ends_the_frame_is_gone():
+def test_the_frame_once_the_body_ends():
     gen = countdown(1)
     next(gen)
     seen = [locals_of(gen), list(gen), locals_of(gen)]
-    assert seen == __
+    assert seen == [{"n": 1, "step": 1}, [], None]
 
 
-def test_a_paused_generator_keeps_its_locals_alive_until_it_ends():
+def test_events_while_a_for_loop_finishes_it():
     events = []
     with collector_off():
         gen = hold(events)
@@ -98,10 +102,10 @@ def test_a_paused_generator_keeps_its_locals_alive_until_it_ends():
         for _ in gen:
             pass
         events.append("finished")
-    assert events == __
+    assert events == ["paused", "resumed", "finally ran", "payload freed", "finished"]
 
 
-def test_dropping_a_paused_generator_frees_its_frame_at_once():
+def test_events_when_a_paused_generator_is_dropped():
     events = []
     with collector_off():
         gen = hold(events)
@@ -109,4 +113,4 @@ def test_dropping_a_paused_generator_frees_its_frame_at_once():
         events.append("paused")
         del gen
         events.append("dropped")
-    assert events == __
+    assert events == ["paused", "finally ran", "payload freed", "dropped"]
