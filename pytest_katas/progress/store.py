@@ -208,11 +208,7 @@ class ProgressStore:
                 self._save(gathered)
                 return gathered.loaded
         except (OSError, filelock.Timeout) as error:
-            reason = (
-                say("locked", seconds=LOCK_SECONDS)
-                if isinstance(error, filelock.Timeout)
-                else (error.strerror or str(error))
-            )
+            reason = _why_not_saved(error)
             first.loaded.saved = False
             self._warn_not_saved(first.loaded.warnings, reason)
             return first.loaded
@@ -226,11 +222,7 @@ class ProgressStore:
                 journal.append(self.journal_path, line)
         except (OSError, filelock.Timeout) as error:
             warnings: list[str] = []
-            reason = (
-                say("locked", seconds=LOCK_SECONDS)
-                if isinstance(error, filelock.Timeout)
-                else (error.strerror or str(error))
-            )
+            reason = _why_not_saved(error)
             self._warn_not_saved(warnings, reason)
             return warnings
         return []
@@ -321,6 +313,12 @@ class _Gathered:
     @property
     def needs_saving(self) -> bool:
         return self.changed or self.broken is not None or self.legacy or self.journal_lines > 0
+
+
+def _why_not_saved(error: OSError | filelock.Timeout) -> str:
+    if isinstance(error, filelock.Timeout):
+        return say("locked", seconds=LOCK_SECONDS)
+    return error.strerror or str(error)
 
 
 def _records(katas: dict[Any, Any]) -> tuple[Progress, list[str]]:
