@@ -69,10 +69,11 @@ def find_drift(
         solution_tree = ast.parse(solution_source)
     except SyntaxError as error:
         return Drift(say("solution-unparsable", error=error.msg, line=error.lineno))
-    left = find_blank_sites(solution_source)
-    if not blanks_left and (left.lines or left.build_blanks):
-        line = left.lines[0] if left.lines else left.build_blanks[0].line
-        return Drift(say("blank-left", line=line))
+    if not blanks_left:
+        left = find_blank_sites(solution_source)
+        if left.lines or left.build_blanks:
+            line = left.lines[0] if left.lines else left.build_blanks[0].line
+            return Drift(say("blank-left", line=line))
     comparison = _Comparison(kata_source, solution_source)
     if blanks_left:
         comparison.sides = ("shipped", "yours")

@@ -247,7 +247,10 @@ class LearnerRun:
         if self.is_worker:
             return
         # Read the file again: another run may have saved progress since this one started.
-        changed = {kata_id: copy.tampering is not None for kata_id, copy in self.copies.items()}
+        changed = {
+            kata_id: copy.tampering is not None and copy.tampering.changed
+            for kata_id, copy in self.copies.items()
+        }
         loaded = self.store.fold(
             self.catalog.katas,
             results=self.results.steps,

@@ -45,6 +45,12 @@ say = Messages(
             "zh": "第 {line} 行给 Python {versions} 的答案不对：不管你用哪个 Python 运行，"
             "它都会被检查",
         },
+        "fill-too": {
+            "en": "fill in the answer for Python {versions} on line {line} too: it is checked "
+            "as well, whichever Python you run",
+            "zh": "也请填上第 {line} 行给 Python {versions} 的答案：不管你用哪个 Python 运行，"
+            "它都会被检查",
+        },
         "not-literal": {
             "en": "write the answer for Python {versions} on line {line} as a literal (a number, "
             "a string, a tuple, a list …), so it can be checked without that Python",
@@ -135,6 +141,8 @@ class Tampering:
     """Why a kata's passes do not count: one line for the learner."""
 
     message: str
+    changed: bool
+    """True: changed outside its blanks; False: a wrong answer for another Python version."""
 
 
 class LearnerCopy:
@@ -153,11 +161,11 @@ class LearnerCopy:
     def tampering(self) -> Tampering | None:
         """Why its passes cannot count: changed outside its blanks, or a wrong answer for another
         Python version. None: they count (or the record does not know the kata)."""
-        if self.shipped is None or self.learner is None:
-            return None
+        if self.shipped is None or self.learner is None or self.learner == self.shipped:
+            return None  # not recorded, or untouched: nothing changed and nothing answered yet
         drift = find_drift(self.shipped, self.learner, blanks_left=True)
         if drift is not None:
-            return Tampering(say("changed", path=self.typed, where=drift.message))
+            return Tampering(say("changed", path=self.typed, where=drift.message), changed=True)
         if self.solution is None:
             return None
         return _check_other_versions(self.shipped, self.learner, self.solution)
@@ -276,12 +284,14 @@ def _check_other_versions(shipped: str, learner: str, solution: str) -> Tamperin
                 expected_value = ast.literal_eval(expected)
             except ValueError:
                 continue  # the maintainer check names it
+            if _is_blank(answer):
+                return Tampering(say("fill-too", versions=versions, line=answer.lineno), False)
             try:
                 answer_value = ast.literal_eval(answer)
             except ValueError:
-                return Tampering(say("not-literal", versions=versions, line=answer.lineno))
+                return Tampering(say("not-literal", versions=versions, line=answer.lineno), False)
             if type(answer_value) is not type(expected_value) or answer_value != expected_value:
-                return Tampering(say("other-version", versions=versions, line=answer.lineno))
+                return Tampering(say("other-version", versions=versions, line=answer.lineno), False)
     return None
 
 

@@ -10,10 +10,10 @@ It escalates in three stages (the README's "When a step runs too long" tells the
 2. **Insist.** A step that swallows it (a bare `except:` in a loop) gets it again every
    `REPEAT_SECONDS`, and from then on on every line it runs (a trace function that raises), so
    the `except` clause that would swallow it raises it too.
-3. **Stop.** `HARD_STOP_AFTER` seconds past the limit, faulthandler's watchdog, a C thread that
-   does not need the GIL (so it also ends a step stuck inside one C call), prints every thread's
-   stack to the terminal and ends the process. Every step finished before is already saved in the
-   journal, and the next run says where the run was stopped.
+3. **Stop.** About `HARD_STOP_AFTER` seconds past the limit (see `Watchdog`), faulthandler's
+   watchdog, a C thread that does not need the GIL (so it also ends a step stuck inside one C
+   call), prints every thread's stack to the terminal and ends the process. Every step finished
+   before is already saved in the journal, and the next run says where the run was stopped.
 
 A step whose time went into one long C call (a huge allocation, `sum(range(10**10))`) is told so
 rather than called an endless loop: the alarm is then served late, after the call returns.
@@ -62,6 +62,7 @@ say = Messages(
 DEFAULT_SECONDS = 5.0
 REPEAT_SECONDS = 0.5
 HARD_STOP_AFTER = 3.0
+REARM_SECONDS = 1.0
 LATE_SECONDS = 0.5
 """An alarm served this much past the limit was held up by one long call into C code."""
 
@@ -74,22 +75,71 @@ _OURS = tuple(
 """Code the insisting trace function leaves alone: pytest's, pluggy's and this plugin's."""
 
 
-_FORK_HOOKS: list[Callable[[], None] | None] = [None, None]
-_FORK_HOOKS_REGISTERED = False
+class Watchdog:
+    """faulthandler's watchdog, the hard stop: a C thread that needs no GIL, dumps every
+    thread's stack to the terminal and ends the process when a step overruns by far.
+
+    Arming it starts a thread (milliseconds on a busy machine), so it is not armed per step but
+    fed: re-armed at a step's start only when the last arming is older than `REARM_SECONDS`.
+    A step therefore gets at least `limit + HARD_STOP_AFTER - REARM_SECONDS` seconds before the
+    hard stop, and at most `limit + HARD_STOP_AFTER`. A fork stops it for the fork and starts it
+    again after: a fork with another thread running warns on 3.12+."""
+
+    def __init__(self, fd: int, timeout: float) -> None:
+        self.fd = fd
+        self.timeout = timeout
+        self.armed_at: float | None = None
+        self.paused = False
+
+    def feed(self) -> None:
+        now = time.monotonic()
+        if self.armed_at is None or now - self.armed_at > REARM_SECONDS:
+            faulthandler.dump_traceback_later(self.timeout, exit=True, file=self.fd)
+            self.armed_at = now
+
+    def stop(self) -> None:
+        if self.armed_at is not None:
+            faulthandler.cancel_dump_traceback_later()
+            self.armed_at = None
+
+    def pause(self) -> None:
+        self.paused = self.armed_at is not None
+        self.stop()
+
+    def resume(self) -> None:
+        if self.paused:
+            self.paused = False
+            self.feed()
+
+    def forget(self) -> None:
+        """In a forked child: the parent's watchdog thread did not come along."""
+        self.armed_at = None
+        self.paused = False
 
 
-def _at_fork(before: Callable[[], None] | None, after: Callable[[], None] | None) -> None:
-    """Run `before` before a fork and `after` in the parent after it (None: nothing). Set per
-    step; registered with `os.register_at_fork` once per process, as hooks cannot be removed."""
-    global _FORK_HOOKS_REGISTERED
-    _FORK_HOOKS[:] = [before, after]
-    if not _FORK_HOOKS_REGISTERED and hasattr(os, "register_at_fork"):
-        os.register_at_fork(
-            before=lambda: _FORK_HOOKS[0]() if _FORK_HOOKS[0] else None,
-            after_in_parent=lambda: _FORK_HOOKS[1]() if _FORK_HOOKS[1] else None,
-            after_in_child=lambda: _FORK_HOOKS.__setitem__(slice(None), [None, None]),
-        )
-        _FORK_HOOKS_REGISTERED = True
+_WATCHDOGS: list[Watchdog] = []
+
+
+def _register_fork_hooks() -> None:
+    """Once per process: `os.register_at_fork` hooks cannot be removed."""
+    if _WATCHDOGS or not hasattr(os, "register_at_fork"):
+        return
+
+    def before() -> None:
+        for watchdog in _WATCHDOGS:
+            watchdog.pause()
+
+    def after_in_parent() -> None:
+        for watchdog in _WATCHDOGS:
+            watchdog.resume()
+
+    def after_in_child() -> None:
+        for watchdog in _WATCHDOGS:
+            watchdog.forget()
+
+    os.register_at_fork(
+        before=before, after_in_parent=after_in_parent, after_in_child=after_in_child
+    )
 
 
 def _trace_every_line(frame: FrameType | None, tracer: Any) -> None:
@@ -150,17 +200,28 @@ class TimeLimit:
         self.layout = layout
         self.seconds = seconds
         self.on_expiry = on_expiry
-        self.watchdog_fd: int | None = None
+        self.watchdog: Watchdog | None = None
         if seconds > 0 and not float(config.getini("faulthandler_timeout") or 0):
             with contextlib.suppress(OSError, ValueError, AttributeError):
                 # the terminal's stderr: during a step, fd 2 is pytest's capture file
-                self.watchdog_fd = os.dup((sys.__stderr__ or sys.stderr).fileno())
+                fd = os.dup((sys.__stderr__ or sys.stderr).fileno())
+                self.watchdog = Watchdog(fd, seconds + HARD_STOP_AFTER)
+                _register_fork_hooks()
+                _WATCHDOGS.append(self.watchdog)
+
+    @pytest.hookimpl(tryfirst=True)
+    def pytest_sessionfinish(self) -> None:
+        """No hard stop while the run saves the progress and prints its report."""
+        if self.watchdog is not None:
+            self.watchdog.stop()
 
     def pytest_unconfigure(self) -> None:
-        if self.watchdog_fd is not None:
+        if self.watchdog is not None:
+            self.watchdog.stop()
+            _WATCHDOGS.remove(self.watchdog)
             with contextlib.suppress(OSError):
-                os.close(self.watchdog_fd)
-            self.watchdog_fd = None
+                os.close(self.watchdog.fd)
+            self.watchdog = None
 
     def _can_limit(self, item: pytest.Item) -> bool:
         option = self.config.option
@@ -206,23 +267,8 @@ class TimeLimit:
         previous = signal.signal(signal.SIGALRM, stop)
         previous_trace = sys.gettrace()
         signal.setitimer(signal.ITIMER_REAL, seconds, REPEAT_SECONDS)
-        hard_stop = time.monotonic() + seconds + HARD_STOP_AFTER
-        watchdog = self.watchdog_fd
-
-        def arm() -> None:
-            if active and watchdog is not None:
-                faulthandler.dump_traceback_later(
-                    max(hard_stop - time.monotonic(), 0.01), exit=True, file=watchdog
-                )
-
-        def disarm() -> None:
-            # the watchdog is a thread: a fork with it running warns on 3.12+ (the kata forks,
-            # not us), so it is stopped for the fork and started again after
-            if active and watchdog is not None:
-                faulthandler.cancel_dump_traceback_later()
-
-        _at_fork(disarm, arm)
-        arm()
+        if self.watchdog is not None:
+            self.watchdog.feed()
         try:
             result = yield
         except BaseException as error:
@@ -240,6 +286,3 @@ class TimeLimit:
                 sys.settrace(previous_trace)
             signal.setitimer(signal.ITIMER_REAL, 0)
             signal.signal(signal.SIGALRM, previous)
-            if watchdog is not None:
-                faulthandler.cancel_dump_traceback_later()
-            _at_fork(None, None)

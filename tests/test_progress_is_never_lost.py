@@ -94,11 +94,10 @@ class Tree:
         )
 
     def journal_has(self, kind: str, kata: str) -> bool:
-        journal = self.root / ".katas-progress.json.journal"
-        try:
-            lines = journal.read_text("utf-8").splitlines()
-        except FileNotFoundError:
-            return False
+        folder = self.root / ".katas-progress.json.journal"
+        lines = [
+            line for path in folder.glob("*.jsonl") for line in path.read_text("utf-8").splitlines()
+        ]
         return any(f'"type": "{kind}"' in line and f'"kata": "{kata}"' in line for line in lines)
 
 

@@ -1,22 +1,26 @@
-"""The run journal: each step's result appended as it finishes, so a run that dies keeps them.
+"""The run journals: each step's result appended as it finishes, so a run that dies keeps them.
 
-A learner run appends one JSON line per event to a journal beside the state file (JSON Lines):
+Every learner run appends JSON lines to a journal file of its own, `<run>.jsonl` in the folder
+`.katas-progress.json.journal/` beside the state file (JSON Lines):
 
 - `{"run": …, "type": "enter", "kata": id, "step": name}` when a step starts;
 - `{"run": …, "type": "time-limit", "kata": id, "step": name}` when its time limit fires;
 - `{"run": …, "type": "step", "kata": id, "step": name, "passed": bool}` when it has finished.
 
-Appending a line costs microseconds where rewriting the whole state file costs milliseconds, so a
-2,000-kata run can record every step. The journal is folded into the state file at the end of each
-run and at the start of the next (`store.ProgressStore.fold`); a run that left `enter` lines and no
-longer exists ended abruptly, and its last `enter` says where.
+Only its run writes a journal, so appending needs no lock: one `write` to a file descriptor kept
+open (microseconds, where rewriting the whole state file costs milliseconds, and taking the
+cross-process lock hundreds of microseconds). The journals are folded into the state file under
+the lock (`store.ProgressStore.fold`) at the end of each run and at the start of the next: a
+finished run's journal is then removed; a run that no longer exists ended abruptly, and its last
+`enter` says where; a run still going keeps its journal, which is folded again later.
 
 A run is named `host:pid:start`: the process id is read on every append, so a forked child (watch
-mode runs a kata in one) writes as a run of its own.
+mode runs a kata in one) writes a journal of its own.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import socket
@@ -27,6 +31,7 @@ from pathlib import Path
 from typing import Any
 
 _STARTS: dict[int, int] = {}
+SUFFIX = ".jsonl"
 
 
 def current_run() -> str:
@@ -52,6 +57,10 @@ def is_alive(run: str) -> bool:
     return True
 
 
+def _file_name(run: str) -> str:
+    return run.replace(":", "_").replace("/", "_") + SUFFIX
+
+
 @dataclass(frozen=True)
 class Interruption:
     """Where a run that ended abruptly was: its last step started, and whether that step's time
@@ -67,23 +76,59 @@ def entry(kind: str, kata_id: str, step: str, **more: Any) -> dict[str, Any]:
     return {"run": current_run(), "type": kind, "kata": kata_id, "step": step, **more}
 
 
-def append(path: Path, line: dict[str, Any]) -> None:
-    """Append one line; the caller holds the store's lock. Raises OSError."""
-    text = json.dumps(line, ensure_ascii=False) + "\n"
-    fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
-    try:
-        os.write(fd, text.encode("utf-8"))
-    finally:
-        os.close(fd)
+class Journal:
+    """This process's journal in `folder`, opened on the first append (and again in a child
+    after a fork)."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self._fd: int | None = None
+        self._pid: int | None = None
+
+    @property
+    def path(self) -> Path:
+        """This process's journal file (it exists once a line was appended)."""
+        return self.folder / _file_name(current_run())
+
+    def append(self, line: dict[str, Any]) -> None:
+        """Append one line. Raises OSError."""
+        if self._pid != os.getpid():
+            self._fd = None  # a forked child writes a journal of its own
+            self._pid = os.getpid()
+        if self._fd is None:
+            self.folder.mkdir(exist_ok=True)
+            self._fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+        os.write(self._fd, (json.dumps(line, ensure_ascii=False) + "\n").encode("utf-8"))
+
+    def close(self) -> None:
+        if self._fd is not None and self._pid == os.getpid():
+            with contextlib.suppress(OSError):
+                os.close(self._fd)
+        self._fd = None
+
+    def runs(self) -> list[tuple[Path, list[dict[str, Any]]]]:
+        """Every run's journal and its well-formed lines, oldest run first (a line cut short by a
+        killed process, or bad bytes, is skipped)."""
+        try:
+            files = [path for path in self.folder.iterdir() if path.name.endswith(SUFFIX)]
+        except OSError:
+            return []
+        found = []
+        for path in files:
+            try:
+                lines = _parse(path.read_bytes())
+            except OSError:
+                continue
+            found.append((path, lines))
+        return sorted(found, key=lambda pair: _start_of(pair[0].name))
 
 
-def read(path: Path) -> list[dict[str, Any]]:
-    """Every well-formed line (a line cut short by a killed process, or bad bytes, is skipped).
-    Raises OSError other than FileNotFoundError."""
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        return []
+def _start_of(name: str) -> int:
+    start = name.removesuffix(SUFFIX).rpartition("_")[2]
+    return int(start) if start.isdigit() else 0
+
+
+def _parse(data: bytes) -> list[dict[str, Any]]:
     lines = []
     for raw in data.splitlines():
         try:
@@ -109,48 +154,30 @@ def step_results(lines: Iterable[dict[str, Any]]) -> dict[str, dict[str, bool]]:
     return results
 
 
-def where_runs_are(lines: Iterable[dict[str, Any]]) -> dict[str, dict[str, Any]]:
-    """Each run that has a step started and not finished → the line that started it (with
-    `timed_out` set when its time limit fired)."""
-    open_steps: dict[str, dict[str, Any]] = {}
+def where_it_stopped(lines: Iterable[dict[str, Any]]) -> Interruption | None:
+    """The step a run had started and not finished, if any (with whether its time limit had
+    fired)."""
+    open_step: dict[str, Any] | None = None
+    timed_out = False
     for line in lines:
-        run, kind = line["run"], line.get("type")
+        kind = line.get("type")
         if kind == "enter":
-            open_steps[run] = dict(line, timed_out=False)
-        elif kind == "time-limit" and run in open_steps:
-            open_steps[run]["timed_out"] = True
-        elif kind == "step" and run in open_steps:
-            started = open_steps[run]
-            if (started["kata"], started["step"]) == (line["kata"], line["step"]):
-                del open_steps[run]
-        elif kind == "end":
-            open_steps.pop(run, None)
-    return open_steps
+            open_step, timed_out = line, False
+        elif kind == "time-limit" and open_step is not None:
+            timed_out = True
+        elif (
+            kind == "step"
+            and open_step is not None
+            and (open_step["kata"], open_step["step"]) == (line["kata"], line["step"])
+        ):
+            open_step = None
+    if open_step is None:
+        return None
+    return Interruption(open_step["kata"], open_step["step"], timed_out)
 
 
-def split_runs(
-    lines: list[dict[str, Any]], this_run: str | None
-) -> tuple[list[Interruption], list[dict[str, Any]]]:
-    """The runs that ended abruptly, and the lines to keep: where each run still going is."""
-    interruptions, kept = [], []
-    for run, line in where_runs_are(lines).items():
-        if run == this_run:
-            continue
-        if is_alive(run):
-            kept.append({key: value for key, value in line.items() if key != "timed_out"})
-            if line["timed_out"]:
-                kept.append(dict(kept[-1], type="time-limit"))
-        else:
-            interruptions.append(Interruption(line["kata"], line["step"], line["timed_out"]))
-    return interruptions, kept
-
-
-def rewrite(path: Path, lines: list[dict[str, Any]]) -> None:
-    """Replace the journal with `lines` (the caller holds the store's lock). Raises OSError."""
-    if not lines:
-        path.unlink(missing_ok=True)
-        return
-    temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-    text = "".join(json.dumps(line, ensure_ascii=False) + "\n" for line in lines)
-    temporary.write_text(text, encoding="utf-8")
-    os.replace(temporary, path)
+def run_of(lines: list[dict[str, Any]], path: Path) -> str:
+    """The run a journal belongs to."""
+    if lines:
+        return str(lines[0]["run"])
+    return path.name.removesuffix(SUFFIX).replace("_", ":")

@@ -9,9 +9,9 @@ Safety, in the order things can go wrong:
 - **Several runs at once** (an editor's runner and a terminal, watch mode and a manual run): every
   write takes a cross-process lock (`filelock`) around read, merge and atomic replace, and the merge
   is a union, so a kata passed in any run stays passed and hints used never go down.
-- **A run that dies** (SIGKILL, `os._exit`, a crash): step results are appended to the journal
-  (`journal.py`) as they finish, and folded into the state file by the next run, which also says in
-  one line where the dead run was.
+- **A run that dies** (SIGKILL, `os._exit`, a crash): step results are appended to the run's own
+  journal (`journal.py`) as they finish, and folded into the state file by the next run, which
+  also says in one line where the dead run was.
 - **Bad bytes**: a state file that is not UTF-8 JSON of the expected shape is set aside (renamed,
   never deleted) and progress starts afresh; an entry that does not make sense is dropped alone.
 - **A read-only tree**: nothing can be saved; the run goes on with what it read and says so once.
@@ -21,6 +21,7 @@ Safety, in the order things can go wrong:
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import tempfile
@@ -127,7 +128,7 @@ class ProgressStore:
         self.path = path
         self.display = display
         """The file as the learner can find it (relative to the root)."""
-        self.journal_path = path.with_name(f".{path.name}.journal")
+        self.journal = journal.Journal(path.with_name(f".{path.name}.journal"))
         self.lock = filelock.FileLock(path.with_name(f".{path.name}.lock"), timeout=LOCK_SECONDS)
         self.legacy = legacy
         self.not_saved: str | None = None
@@ -214,13 +215,12 @@ class ProgressStore:
             return first.loaded
 
     def append(self, line: dict[str, Any]) -> list[str]:
-        """Add a line to the journal, under the lock; one warning the first time it fails."""
+        """Add a line to this run's journal; one warning the first time it fails."""
         if self.not_saved is not None:
             return []
         try:
-            with self.lock:
-                journal.append(self.journal_path, line)
-        except (OSError, filelock.Timeout) as error:
+            self.journal.append(line)
+        except OSError as error:
             warnings: list[str] = []
             reason = _why_not_saved(error)
             self._warn_not_saved(warnings, reason)
@@ -247,20 +247,25 @@ class ProgressStore:
             progress.union(legacy)
             assert self.legacy is not None
             warnings.append(say("moved", old=self.legacy, new=self.display))
-        try:
-            lines = journal.read(self.journal_path)
-        except OSError:
-            lines = []
-        this_run = journal.current_run() if ending else None
-        interruptions, kept = journal.split_runs(lines, this_run)
+        this_run = journal.current_run()
         by_id = {kata.id: kata for kata in katas}
-        for interruption in interruptions:
-            kata = by_id.get(interruption.kata_id)
-            key = "interrupted-time-limit" if interruption.timed_out else "interrupted"
-            where = kata.display if kata else interruption.kata_id
-            warnings.append(say(key, path=where, step=interruption.step))
         unlocked_before = {kata_id for kata_id, r in progress.katas.items() if r.first_passed}
-        progress.merge(katas, journal.step_results(lines))
+        runs = self.journal.runs()
+        finished = []
+        for path, lines in runs:
+            progress.merge(katas, journal.step_results(lines))
+            run = journal.run_of(lines, path)
+            if run == this_run:
+                if ending:
+                    finished.append(path)
+            elif not journal.is_alive(run):
+                finished.append(path)
+                stopped = journal.where_it_stopped(lines)
+                if stopped is not None:
+                    kata = by_id.get(stopped.kata_id)
+                    key = "interrupted-time-limit" if stopped.timed_out else "interrupted"
+                    where = kata.display if kata else stopped.kata_id
+                    warnings.append(say(key, path=where, step=stopped.step))
         if results:
             progress.merge(katas, results)
         if change is not None:
@@ -276,8 +281,8 @@ class ProgressStore:
             loaded=Loaded(progress, warnings, first_passes),
             broken=broken,
             legacy=legacy is not None,
-            journal_lines=len(lines),
-            kept=kept,
+            journals=len(runs),
+            finished=finished,
             changed=bool(results) or change is not None,
         )
 
@@ -286,8 +291,12 @@ class ProgressStore:
         if gathered.broken is not None:
             gathered.loaded.warnings.append(self._set_aside(gathered.broken))
         _write_atomically(self.path, gathered.loaded.progress.to_json())
-        if gathered.journal_lines or gathered.kept:
-            journal.rewrite(self.journal_path, gathered.kept)
+        for path in gathered.finished:
+            if path == self.journal.path:
+                self.journal.close()
+            path.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):
+            self.journal.folder.rmdir()  # only when no run's journal is left
         if gathered.legacy and self.legacy is not None:
             self.legacy.unlink(missing_ok=True)
 
@@ -306,13 +315,15 @@ class _Gathered:
     loaded: Loaded
     broken: str | None
     legacy: bool
-    journal_lines: int
-    kept: list[dict[str, Any]]
+    journals: int
+    """How many run journals were read (each run's results were taken in)."""
+    finished: list[Path]
+    """The journals of runs that are over: removed once their results are saved."""
     changed: bool
 
     @property
     def needs_saving(self) -> bool:
-        return self.changed or self.broken is not None or self.legacy or self.journal_lines > 0
+        return self.changed or self.broken is not None or self.legacy or self.journals > 0
 
 
 def _why_not_saved(error: OSError | filelock.Timeout) -> str:
