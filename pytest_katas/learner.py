@@ -113,14 +113,17 @@ class LearnerRun:
         self.results = RunResults()
         self.first_passes: list[Kata] = []
         self.copies: dict[str, LearnerCopy] = {}
+        self.katas_by_nodeid: dict[str, Kata | None] = {}
         self.is_worker = is_xdist_worker(config)
         """An xdist worker runs steps; its controller keeps the progress and prints the report."""
         self.full_report = bool(config.getoption("katas_full_report"))
 
     def locate(self, nodeid: str) -> tuple[Kata | None, str]:
+        """The kata and step of a node id (the kata found once per file and run)."""
         path, _, rest = nodeid.partition("::")
-        kata = self.catalog.kata_at(self.layout.root / path)
-        return kata, rest.rsplit("::", 1)[-1].split("[", 1)[0]
+        if path not in self.katas_by_nodeid:
+            self.katas_by_nodeid[path] = self.catalog.kata_at(self.layout.root / path)
+        return self.katas_by_nodeid[path], rest.rsplit("::", 1)[-1].split("[", 1)[0]
 
     def pytest_ignore_collect(self, collection_path: Path) -> bool | None:
         return True if self.layout.is_solution(collection_path) else None

@@ -109,13 +109,11 @@ class _GuardedStream:
 class _Snapshot:
     """What a step's code may damage, taken before it runs and put back after."""
 
-    def __init__(self) -> None:
+    def __init__(self, fds: dict[int, int]) -> None:
         self.builtins = dict(vars(builtins))
         self.streams = {name: getattr(sys, name) for name in STREAMS}
-        self.fds = {}
-        for fd in (1, 2):
-            with contextlib.suppress(OSError):
-                self.fds[fd] = os.dup(fd)
+        self.fds = fds
+        """fd 1 and 2 → copies of them made when the run started (the terminal)."""
         try:
             self.cwd: str | None = os.getcwd()
         except OSError:
@@ -141,9 +139,9 @@ class _Snapshot:
         for fd, saved in self.fds.items():
             try:
                 os.fstat(fd)
-            except OSError:
-                os.dup2(saved, fd)
-            os.close(saved)
+            except OSError:  # closed by the step: pytest and the report still print there
+                with contextlib.suppress(OSError):
+                    os.dup2(saved, fd)
         if self.cwd is not None and _cwd() != self.cwd:
             with contextlib.suppress(OSError):
                 os.chdir(self.cwd)
@@ -181,6 +179,10 @@ class ProcessGuard:
         self.threads: dict[threading.Thread, str] = {}
         """Non-daemon threads that outlived their step, and the kata that started them."""
         self.exitstatus: int = 0
+        self.fds: dict[int, int] = {}
+        for fd in (1, 2):
+            with contextlib.suppress(OSError):
+                self.fds[fd] = os.dup(fd)
         self.previous_sigterm: Any = None
         self.terminating = False
 
@@ -188,7 +190,7 @@ class ProcessGuard:
 
     @contextlib.contextmanager
     def guarding(self, path: Any) -> Iterator[None]:
-        snapshot = _Snapshot()
+        snapshot = _Snapshot(self.fds)
         snapshot.guard_streams()
         signals = {number: signal.getsignal(number) for number in _handled_signals()}
         try:
@@ -250,6 +252,10 @@ class ProcessGuard:
 
     @pytest.hookimpl(trylast=True)
     def pytest_unconfigure(self, config: pytest.Config) -> None:
+        for saved in self.fds.values():
+            with contextlib.suppress(OSError):
+                os.close(saved)
+        self.fds = {}
         if self.previous_sigterm is not None:
             with contextlib.suppress(ValueError, OSError):
                 signal.signal(signal.SIGTERM, self.previous_sigterm)
