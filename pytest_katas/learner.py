@@ -18,7 +18,7 @@ from pytest_katas.failures import explain_import_failure, explain_step_failure
 from pytest_katas.json_report import write_run_report
 from pytest_katas.layout import Layout, requested_paths, typed_path
 from pytest_katas.progress import Progress, ProgressStore, journal
-from pytest_katas.report import LearnerReport, one_line
+from pytest_katas.report import LearnerReport, kata_in_focus, one_line
 from pytest_katas.shipped import LearnerCopy
 
 UNLOADABLE = "kata-cannot-be-imported"
@@ -254,11 +254,15 @@ class LearnerRun:
             kata_id: copy.tampering is not None and copy.tampering.changed
             for kata_id, copy in self.copies.items()
         }
+
+        def take_in(progress: Progress) -> None:
+            progress.mark_changed(changed)
+            # what a bare `pytest --hint` means next, wherever it is run: the report's focus
+            focus = kata_in_focus(self.catalog, progress, self.results.steps)
+            progress.focus = focus.id if focus is not None else None
+
         loaded = self.store.fold(
-            self.catalog.katas,
-            results=self.results.steps,
-            change=lambda progress: progress.mark_changed(changed),
-            ending=True,
+            self.catalog.katas, results=self.results.steps, change=take_in, ending=True
         )
         self.warnings.extend(w for w in loaded.warnings if w not in self.warnings)
         self.progress = loaded.progress
@@ -285,7 +289,7 @@ class LearnerRun:
         finally:
             terminalreporter.stats.update(hidden)
             if not self.is_worker:
-                focus = LearnerReport(
+                LearnerReport(
                     config=self.config,
                     terminal=terminalreporter,
                     catalog=self.catalog,
@@ -297,18 +301,6 @@ class LearnerRun:
                     show_failures=not self.full_report,
                     summary_of=summary_of,
                 ).render()
-                self.remember_focus(focus)
-
-    def remember_focus(self, focus: Kata | None) -> None:
-        """Keep the kata in focus, so that a bare `pytest --hint` means the kata this report
-        named, wherever pytest is run next."""
-        focus_id = focus.id if focus is not None else None
-        if focus_id != self.progress.focus and not self.store.not_saved:
-
-            def set_focus(progress: Progress) -> None:
-                progress.focus = focus_id
-
-            self.store.fold(self.catalog.katas, change=set_focus, ending=True)
 
 
 def is_xdist_worker(config: pytest.Config) -> bool:

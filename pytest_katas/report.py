@@ -162,7 +162,8 @@ class LearnerReport:
         if not unfinished:
             self.render_all_green()
             return None
-        focus = next((kata for kata in unfinished if kata.id in self.results), unfinished[0])
+        focus = kata_in_focus(self.catalog, self.progress, self.results)
+        assert focus is not None
         if self.show_failures:
             self.render_other_failures(focus)
         self.render_focus(focus)
@@ -277,6 +278,17 @@ class LearnerReport:
         self.write()
         key = "stuck" if left else "stuck-no-hints-left"
         self.write(say(key, title=title, left=left, total=total, path=self.typed(focus)), bold=True)
+
+
+def kata_in_focus(
+    catalog: Catalog, progress: Progress, results: Mapping[str, Mapping[str, bool]]
+) -> Kata | None:
+    """The kata the report shows in full: the first unfinished one this run ran, else the first
+    unfinished one in learner order; None when every kata has passed."""
+    unfinished = [kata for kata in catalog.katas if not progress.status(kata).passed]
+    return next((kata for kata in unfinished if kata.id in results), None) or next(
+        iter(unfinished), None
+    )
 
 
 def _write_longrepr(report: pytest.TestReport, writer: TerminalWriter) -> None:
