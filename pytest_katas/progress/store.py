@@ -29,7 +29,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 import filelock
 import pytest
@@ -104,8 +104,6 @@ LEGACY_FILE = Path("d", "katas", "progress.json")
 """Where 0.1 kept the progress, inside pytest's cache folder."""
 LOCK_SECONDS = 10.0
 
-T = TypeVar("T")
-
 
 @dataclass
 class Loaded:
@@ -114,11 +112,6 @@ class Loaded:
     progress: Progress
     warnings: list[str] = field(default_factory=list)
     first_passes: list[Kata] = field(default_factory=list)
-    saved: bool = True
-
-
-class _NotSaved(Exception):
-    """Saving failed; the message says why, in the learner's words."""
 
 
 class ProgressStore:
@@ -210,7 +203,6 @@ class ProgressStore:
                 return gathered.loaded
         except (OSError, filelock.Timeout) as error:
             reason = _why_not_saved(error)
-            first.loaded.saved = False
             self._warn_not_saved(first.loaded.warnings, reason)
             return first.loaded
 
