@@ -130,7 +130,8 @@ def run_command(config: pytest.Config, command: str) -> pytest.ExitCode:
         return pytest.ExitCode.OK
     if command == "--hint":
         return show_hints(kata, loaded.progress, writer, before=before, typed=typed)
-    return show_solution(kata, layout, loaded.progress, writer, typed)
+    full = bool(config.getoption("katas_solution_full"))
+    return show_solution(kata, layout, loaded.progress, writer, typed, full=full)
 
 
 def target_kata(

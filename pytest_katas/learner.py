@@ -19,7 +19,8 @@ from pytest_katas.json_report import write_run_report
 from pytest_katas.layout import Layout, requested_paths, typed_path
 from pytest_katas.progress import Progress, ProgressStore, journal
 from pytest_katas.report import LearnerReport, kata_in_focus, one_line
-from pytest_katas.shipped import LearnerCopy
+from pytest_katas.screen import is_plain
+from pytest_katas.shipped import LearnerCopy, is_as_shipped
 
 UNLOADABLE = "kata-cannot-be-imported"
 """The name of the one failing step that stands for a kata module that cannot be imported."""
@@ -141,6 +142,14 @@ class LearnerRun:
             solution = self.layout.solution_of(kata.path)
             self.copies[kata.id] = LearnerCopy(kata, solution, typed_path(kata.path, self.config))
         return self.copies[kata.id]
+
+    def is_untouched(self, kata: Kata) -> bool:
+        """Whether the learner's copy of `kata` is still as shipped (never opened, or put back);
+        a kata not in the record counts as untouched."""
+        copy = self.copies.get(kata.id)
+        if copy is not None:
+            return copy.learner is None or copy.shipped in (None, copy.learner)
+        return is_as_shipped(kata)
 
     def not_earned(self, kata: Kata, item: pytest.Item) -> str | None:
         """Why a step that passed does not count, or None."""
@@ -300,7 +309,18 @@ class LearnerRun:
                     warnings=self.warnings,
                     show_failures=not self.full_report,
                     summary_of=summary_of,
+                    is_untouched=self.is_untouched,
+                    last_saved=last_saved,
+                    plain=is_plain(self.config),
                 ).render()
+
+
+def last_saved(kata: Kata) -> float:
+    """When the learner last saved `kata` (its modification time), 0 if it cannot be read."""
+    try:
+        return kata.path.stat().st_mtime
+    except OSError:
+        return 0.0
 
 
 def is_xdist_worker(config: pytest.Config) -> bool:

@@ -18,6 +18,7 @@ from pytest_katas.learner import LearnerRun, is_xdist_worker
 from pytest_katas.maintainer import MaintainerRun
 from pytest_katas.process_guard import ProcessGuard
 from pytest_katas.progress import PROGRESS_FILE, ProgressStore
+from pytest_katas.screen import PLAIN, wants_plain
 from pytest_katas.solutions import SolutionGuard
 from pytest_katas.timelimit import DEFAULT_SECONDS, TimeLimit, time_limit_of
 
@@ -47,7 +48,14 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         "--solution",
         action="store_true",
         dest="katas_solution",
-        help="show the reference solution of a kata that has passed, as a diff against yours",
+        help="once a kata has passed: your answers beside the reference solution's, blank by "
+        "blank, compared as code (layout and comments aside)",
+    )
+    group.addoption(
+        "--full",
+        action="store_true",
+        dest="katas_solution_full",
+        help="with --solution: the whole reference file instead, as a diff against yours",
     )
     group.addoption(
         "--reveal",
@@ -105,6 +113,13 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         default=None,
         help="stop a kata step that runs longer than this (0: no limit)",
     )
+    group.addoption(
+        "--plain",
+        action="store_true",
+        dest="katas_plain",
+        help="plain report for screen readers and dumb terminals: no bars, no colour, the same "
+        "in words (also PYTEST_KATAS_PLAIN=1; on by itself where the output cannot show the bars)",
+    )
     parser.addini("katas_dir", "folder of the katas, from the root", default="katas")
     parser.addini("solutions_dir", "folder of the solutions, from the root", default="solutions")
     parser.addini(
@@ -124,6 +139,7 @@ def pytest_addhooks(pluginmanager: pytest.PytestPluginManager) -> None:
 @pytest.hookimpl(tryfirst=True)
 def pytest_cmdline_main(config: pytest.Config) -> int | pytest.ExitCode | None:
     use_chosen_language(config)
+    use_plain_mode(config)
     if config.getoption("katas_watch"):
         from pytest_katas.watch import run_watch
 
@@ -140,6 +156,14 @@ def use_chosen_language(config: pytest.Config) -> None:
         set_language(choose_language(option))
     except ValueError:
         raise pytest.UsageError(say("unknown-language", option=option)) from None
+
+
+def use_plain_mode(config: pytest.Config) -> None:
+    """Plain mode (see `screen.wants_plain`) also turns pytest's colour off: this runs before
+    pytest's terminal reporter is made, which reads `--color`."""
+    if wants_plain(bool(config.getoption("katas_plain"))):
+        config.stash[PLAIN] = True
+        config.option.color = "no"
 
 
 def only_lists(config: pytest.Config) -> bool:

@@ -1,12 +1,18 @@
-"""The learner's report at the end of `pytest katas/`: progress per topic in learner order, the kata
-to work on next with its failure in full, every other failure on one line, and the hint command."""
+"""The learner's report at the end of `pytest katas/`: one page that ends on what to do next.
+
+From top to bottom: the progress per topic (katas not touched yet are counted there, never
+listed), the katas the learner is working on (changed, or with a step passed), most recently saved
+first, one line each and at most `HANDFUL` of them, then the kata in focus: its title, lesson, its
+first failing step in full and the others one line each, and the hint command. Every line fits the
+terminal from 60 columns up (see `screen`), and every printed command names the kata by its path as
+typed where pytest was started. In plain mode (see `screen.wants_plain`) the bars become words.
+"""
 
 from __future__ import annotations
 
-import sys
-import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from io import StringIO
 
 import pytest
 from _pytest._io import TerminalWriter
@@ -15,6 +21,7 @@ from pytest_katas.catalog import Catalog, Kata, Topic
 from pytest_katas.i18n import Messages, current_language
 from pytest_katas.layout import typed_path
 from pytest_katas.progress import Progress
+from pytest_katas.screen import columns_of, fit, shorten, width, wrap
 
 say = Messages(
     {
@@ -24,10 +31,15 @@ say = Messages(
             "en": "{katas_passed}/{katas} katas  {steps_passed}/{steps} steps",
             "zh": "{katas_passed}/{katas} 个练习  {steps_passed}/{steps} 步",
         },
+        "counts-in-words": {
+            "en": "{title}: {katas_passed} of {katas} katas solved, {steps_passed} of {steps} "
+            "steps passed",
+            "zh": "{title}：{katas} 个练习通过了 {katas_passed} 个，{steps} 步通过了 "
+            "{steps_passed} 步",
+        },
         "first-pass": {
-            "en": "Solved for the first time: {title} ({path}). Its solution is unlocked: "
-            "pytest --solution {path}",
-            "zh": "首次通过：{title}（{path}）。参考答案已解锁：pytest --solution {path}",
+            "en": "Solved for the first time: {title}. Its solution is unlocked:",
+            "zh": "首次通过：「{title}」。参考答案已解锁：",
         },
         "was-revealed": {
             "en": "(you had asked for its answers)",
@@ -42,39 +54,65 @@ say = Messages(
             "en": "Every solution is unlocked: compare yours with pytest --solution KATA_PATH.",
             "zh": "所有参考答案都已解锁：用 pytest --solution 练习路径 和你的答案对照。",
         },
+        "working-on": {
+            "en": "Working on (most recently saved first):",
+            "zh": "正在做的练习（最近保存的在前）：",
+        },
+        "more-working-on": {
+            "en": "and {count} more you have started (pytest {katas} -v lists them all)",
+            "zh": "还有 {count} 个已经开始的练习（pytest {katas} -v 会全部列出）",
+        },
+        "not-started": {
+            "en": "Not started yet: {count} katas (still as shipped).",
+            "zh": "还没开始：{count} 个练习（仍是原样）。",
+        },
+        "not-started-one": {
+            "en": "Not started yet: 1 kata (still as shipped).",
+            "zh": "还没开始：1 个练习（仍是原样）。",
+        },
+        "steps": {"en": "{passed}/{total} steps", "zh": "{passed}/{total} 步"},
+        "steps-in-words": {
+            "en": "{passed} of {total} steps passed",
+            "zh": "{total} 步通过了 {passed} 步",
+        },
+        "not-run-short": {"en": "not run this time", "zh": "本次没有运行"},
         "next-up": {"en": "next up: {path}", "zh": "下一个：{path}"},
+        "next-up-short": {"en": "next up", "zh": "下一个"},
         "not-run": {
-            "en": "(not run this time: pytest {path})",
-            "zh": "（本次没有运行它：pytest {path}）",
+            "en": "Not run this time; run it with:",
+            "zh": "本次没有运行它；这样运行：",
         },
-        "steps-failing": {
-            "en": "{failing} of {total} steps failing",
-            "zh": "{total} 步中有 {failing} 步未通过",
+        "also-failing": {
+            "en": "Also failing in this kata:",
+            "zh": "这个练习里还没通过的其他步骤：",
         },
-        "step-failing": {"en": "{failing} of 1 step failing", "zh": "1 步中有 {failing} 步未通过"},
-        "also-failing-kata": {
-            "en": "Also failing, one line per kata:",
-            "zh": "其他未通过的练习（每个一行）：",
-        },
-        "also-failing-step": {
-            "en": "Also failing, one line per step:",
-            "zh": "其他未通过的步骤（每步一行）：",
+        "step": {"en": "Step {name}:", "zh": "步骤 {name}："},
+        "lines-above": {
+            "en": "… {count} lines above (pytest {path} --full-report prints them)",
+            "zh": "……上面还有 {count} 行（pytest {path} --full-report 会全部打印）",
         },
         "stuck": {
-            "en": "Stuck on {title}? Run pytest --hint {path} for a hint ({left} of {total} left).",
-            "zh": "卡在「{title}」了？运行 pytest --hint {path} 看一条提示"
-            "（共 {total} 条，还剩 {left} 条）。",
+            "en": "Stuck on {title}? A hint ({left} of {total} left):",
+            "zh": "卡在「{title}」了？看一条提示（共 {total} 条，还剩 {left} 条）：",
         },
         "stuck-no-hints-left": {
-            "en": "Stuck on {title}? pytest --hint {path} shows its hints again; all {total} are "
-            "out.",
-            "zh": "卡在「{title}」了？pytest --hint {path} 会再显示一遍提示；"
-            "{total} 条提示已全部给出。",
+            "en": "Stuck on {title}? All {total} hints are out; to see them again:",
+            "zh": "卡在「{title}」了？{total} 条提示已全部给出；再看一遍：",
         },
     }
 )
 
+Markup = dict[str, bool]
+"""Markup for TerminalWriter: {"red": True, "bold": True}."""
 BAR_WIDTH = 20
+"""The widest a progress bar gets, in columns; narrower terminals get shorter bars."""
+NARROWEST_BAR = 12
+HANDFUL = 5
+"""How many katas the learner is working on are listed (all of them with -v)."""
+PAGE = 50
+"""The most lines the report takes, from its heading to pytest's final line (with -v, more)."""
+LONGEST_FAILURE = 20
+"""The most lines one step's failure takes on the page; the rest is above, with --full-report."""
 
 
 def one_line(text: str) -> str:
@@ -82,10 +120,20 @@ def one_line(text: str) -> str:
     return lines[0] if lines else ""
 
 
-def bar(done: int, total: int, *, unicode: bool) -> str:
-    filled = round(BAR_WIDTH * done / total) if total else 0
-    full, empty = ("█", "░") if unicode else ("#", "-")
-    return full * filled + empty * (BAR_WIDTH - filled)
+def bar(done: int, total: int, columns: int = BAR_WIDTH) -> str:
+    """A progress bar of `columns` block characters, `done` of `total` filled."""
+    filled = round(columns * done / total) if total else 0
+    return "█" * filled + "░" * (columns - filled)
+
+
+def command_lines(command: str, columns: int) -> list[str]:
+    """A command on its own indented line; one too long for the terminal is continued on the next
+    line with a backslash, which a POSIX shell reads as the same command."""
+    line = f"  {command}"
+    if width(line) <= columns:
+        return [line]
+    head, _, last = command.rpartition(" ")
+    return [f"  {head} \\", f"      {last}"]
 
 
 @dataclass(frozen=True)
@@ -124,18 +172,42 @@ class LearnerReport:
     warnings: Sequence[str]
     show_failures: bool
     summary_of: Callable[[pytest.TestReport], str]
-    widths: tuple[int, int] = (1, 1)
+    is_untouched: Callable[[Kata], bool]
+    """Whether the learner's copy of a kata is still as shipped."""
+    last_saved: Callable[[Kata], float]
+    """When the learner last saved a kata (seconds since the epoch)."""
+    plain: bool = False
+
+    def __post_init__(self) -> None:
+        self.columns = columns_of(self.config)
+        self.written = 0
+        """Lines printed so far (see `PAGE`)."""
+        self.verbose = self.config.get_verbosity() > 0
 
     def write(self, text: str = "", **markup: bool) -> None:
         self.terminal.write_line(text, **markup)
+        self.written += 1
+
+    def say(self, text: str, **markup: bool) -> None:
+        """A paragraph, wrapped to the terminal's width."""
+        for line in wrap(text, self.columns):
+            self.write(line, **markup)
+
+    def command(self, command: str, **markup: bool) -> None:
+        for line in command_lines(command, self.columns):
+            self.write(line, **markup)
 
     def typed(self, kata: Kata) -> str:
         """The kata's path as typed where pytest was started: what printed commands name."""
         return typed_path(kata.path, self.config)
 
     def sep(self, char: str, title: str, **markup: bool) -> None:
-        """pytest's separator line, measured in terminal columns (Chinese takes two each)."""
-        room = self.config.get_terminal_writer().fullwidth - _width(title) - 2
+        """pytest's separator line, measured in terminal columns (Chinese takes two each); in
+        plain mode the title alone."""
+        if self.plain:
+            self.write(title, **markup)
+            return
+        room = self.columns - width(title) - 2
         left = max(room // 2, 1)
         self.write(f"{char * left} {title} {char * max(room - left, 1)}", **markup)
 
@@ -143,21 +215,15 @@ class LearnerReport:
         """Print the report; return the kata in focus (None when every kata is green)."""
         quiet = self.config.get_verbosity() < 0
         self.sep("=", say("heading"), bold=True)
-        for problem in self.catalog.problems:
-            self.write(f"! {problem}", yellow=True)
-        for warning in self.warnings:
-            self.write(f"! {warning}", yellow=True)
+        for line in [*map(str, self.catalog.problems), *self.warnings]:
+            for part in wrap(line, self.columns, indent="! ", subsequent="  "):
+                self.write(part, yellow=True)
         rendered = self.config.hook.pytest_katas_render_progress(
             config=self.config, catalog=self.catalog, progress=self.progress
         )
         if not rendered:
             self.render_progress(quiet=quiet)
-        for kata in self.first_passes:
-            line = say("first-pass", title=kata.title_in(current_language()), path=self.typed(kata))
-            record = self.progress.katas.get(kata.id)
-            if record is not None and record.revealed:
-                line += " " + say("was-revealed")
-            self.write(line, green=True)
+        self.render_first_passes()
         unfinished = [kata for kata in self.catalog.katas if not self.progress.status(kata).passed]
         if not unfinished:
             self.render_all_green()
@@ -165,119 +231,207 @@ class LearnerReport:
         focus = kata_in_focus(self.catalog, self.progress, self.results)
         assert focus is not None
         if self.show_failures:
-            self.render_other_failures(focus)
+            self.render_working_on(focus, unfinished)
         self.render_focus(focus)
-        self.render_hint_command(focus)
         return focus
 
     def render_progress(self, *, quiet: bool) -> None:
         rows = topic_progress(self.catalog, self.progress)
-        unicode = _can_encode("█░")
         language = current_language()
-        all_katas = say("all-katas")
-        width = max((_width(row.topic.title_in(language)) for row in rows), default=0)
-        width = max(width, _width(all_katas))
-        total_katas = sum(len(row.topic.katas) for row in rows)
-        self.widths = (len(str(total_katas)), len(str(sum(row.steps_total for row in rows))))
-        if not quiet:
-            for row in rows:
-                self.write_row(
-                    row.topic.title_in(language), width, row, len(row.topic.katas), unicode
-                )
-        all_topics = TopicProgress(
-            Topic("", all_katas, ()),
+        total = TopicProgress(
+            Topic("", say("all-katas"), ()),
             sum(row.katas_passed for row in rows),
             sum(row.steps_passed for row in rows),
             sum(row.steps_total for row in rows),
         )
-        self.write_row(all_katas, width, all_topics, total_katas, unicode, bold=True)
+        shown = [total] if quiet else [*rows, total]
+        titles = [row.topic.title_in(language) for row in shown]
+        if self.plain:
+            for title, row in zip(titles, shown, strict=True):
+                katas = self.katas_in(row, total)
+                self.say(
+                    say(
+                        "counts-in-words",
+                        title=title,
+                        katas_passed=row.katas_passed,
+                        katas=katas,
+                        steps_passed=row.steps_passed,
+                        steps=row.steps_total,
+                    ),
+                    bold=row is total,
+                )
+            return
+        kata_width = len(str(len(self.catalog.katas)))
+        step_width = len(str(total.steps_total))
+        counts = [
+            say(
+                "counts",
+                katas_passed=f"{row.katas_passed:>{kata_width}}",
+                katas=f"{self.katas_in(row, total):<{kata_width}}",
+                steps_passed=f"{row.steps_passed:>{step_width}}",
+                steps=f"{row.steps_total:<{step_width}}",
+            )
+            for row in shown
+        ]
+        counts_width = max(map(width, counts))
+        # long titles are shortened before a bar gets narrower than NARROWEST_BAR
+        room = self.columns - counts_width - 4
+        title_width = min(max(map(width, titles)), room - NARROWEST_BAR)
+        bar_width = min(BAR_WIDTH, room - title_width)
+        for title, row, count in zip(titles, shown, counts, strict=True):
+            title = shorten(title, title_width)
+            katas = self.katas_in(row, total)
+            done = katas > 0 and row.katas_passed == katas
+            colour = {"green": True} if done else {"yellow": True} if row.steps_passed else {}
+            bold = row is total
+            self.terminal.write(title + " " * (title_width - width(title) + 2), bold=bold)
+            self.terminal.write(bar(row.steps_passed, row.steps_total, bar_width), **colour)
+            self.terminal.write(f"  {count}\n", bold=bold)
+            self.written += 1
 
-    def write_row(
-        self,
-        title: str,
-        width: int,
-        row: TopicProgress,
-        katas: int,
-        unicode: bool,
-        *,
-        bold: bool = False,
-    ) -> None:
-        done = katas > 0 and row.katas_passed == katas
-        colour = {"green": True} if done else {"yellow": True} if row.steps_passed else {}
-        self.terminal.write(title + " " * (width - _width(title) + 2), bold=bold)
-        self.terminal.write(bar(row.steps_passed, row.steps_total, unicode=unicode), **colour)
-        kata_width, step_width = self.widths
-        counts = say(
-            "counts",
-            katas_passed=f"{row.katas_passed:>{kata_width}}",
-            katas=f"{katas:<{kata_width}}",
-            steps_passed=f"{row.steps_passed:>{step_width}}",
-            steps=f"{row.steps_total:<{step_width}}",
-        )
-        self.terminal.write(f"  {counts}\n", bold=bold)
+    def katas_in(self, row: TopicProgress, total: TopicProgress) -> int:
+        return len(self.catalog.katas) if row is total else len(row.topic.katas)
+
+    def render_first_passes(self) -> None:
+        for kata in self.first_passes:
+            line = say("first-pass", title=kata.title_in(current_language()))
+            record = self.progress.katas.get(kata.id)
+            if record is not None and record.revealed:
+                line += " " + say("was-revealed")
+            self.say(line, green=True)
+            self.command(f"pytest --solution {self.typed(kata)}", green=True)
 
     def render_all_green(self) -> None:
-        count = len(self.catalog.katas)
-        self.write(say("all-green", count=count), green=True, bold=True)
-        self.write(say("all-unlocked"))
+        self.say(say("all-green", count=len(self.catalog.katas)), green=True, bold=True)
+        self.say(say("all-unlocked"))
 
-    def render_focus(self, focus: Kata) -> None:
-        language = current_language()
-        self.sep("-", say("next-up", path=self.typed(focus)), bold=True)
-        self.write(focus.title_in(language), bold=True)
-        lesson = focus.lesson_in(language).split("\n\n", 1)[0].strip()
-        if lesson:
-            self.write(lesson)
-        reports = self.failures.get(focus.id, [])
-        if focus.id not in self.results:
-            self.write(say("not-run", path=self.typed(focus)))
-            return
-        if not self.show_failures or self.config.option.tbstyle == "no":
-            return
-        steps = list(focus.steps)
-        for report in sorted(reports, key=lambda report: _step_index(report, steps)):
-            self.terminal.write_sep("_", report.nodeid.split("::", 1)[-1], red=True)
-            _write_longrepr(report, self.config.get_terminal_writer())
-
-    def render_other_failures(self, focus: Kata) -> None:
-        """Every other failing kata on one line (with -v, every other failing step), in learner
-        order, above the kata in focus so that the screen ends on what to do next."""
-        per_step = self.config.get_verbosity() > 0
-        lines = []
-        for kata in self.catalog.katas:
+    def render_working_on(self, focus: Kata, unfinished: list[Kata]) -> None:
+        """The katas the learner has started, other than the one in focus: most recently saved
+        first, one line each; those still as shipped are only counted."""
+        started, untouched = [], 0
+        for kata in unfinished:
+            if kata.id == focus.id:
+                continue
+            if self.progress.status(kata).passed_steps or not self.is_untouched(kata):
+                started.append(kata)
+            else:
+                untouched += 1
+        started.sort(key=self.last_saved, reverse=True)
+        listed = started if self.verbose else started[:HANDFUL]
+        if listed:
+            self.write()
+            self.say(say("working-on"), bold=True)
+        entries = []
+        for kata in listed:
+            status = self.progress.status(kata)
+            key = "steps-in-words" if self.plain else "steps"
+            steps = say(key, passed=status.passed_steps, total=status.total_steps)
             reports = sorted(
                 self.failures.get(kata.id, []),
                 key=lambda report: _step_index(report, list(kata.steps)),
             )
-            if kata.id == focus.id or not reports:
-                continue
-            if per_step:
-                lines += [f"{report.nodeid}: {self.summary_of(report)}" for report in reports]
-                continue
-            status = self.progress.status(kata)
-            failing = status.total_steps - status.passed_steps
-            key = "step-failing" if status.total_steps == 1 else "steps-failing"
-            steps = say(key, failing=failing, total=status.total_steps)
-            lines.append(f"{self.typed(kata)} ({steps}): {self.summary_of(reports[0])}")
-        if not lines:
-            return
-        self.write()
-        self.write(say("also-failing-step" if per_step else "also-failing-kata"), bold=True)
-        width = max(self.config.get_terminal_writer().fullwidth, 160)
-        for line in lines:
-            line = f"  {line}"
-            if len(line) > width:
-                line = line[: width - 1] + "…"
-            self.write(line, red=True)
+            why = self.summary_of(reports[0]) if reports else say("not-run-short")
+            entries.append((f"  {self.typed(kata)}", f"{steps}: {why}"))
+        path_width = max((width(path) for path, _ in entries), default=0)
+        if all(path_width + 2 + width(what) <= self.columns for _, what in entries):
+            for path, what in entries:
+                self.write(f"{path}{' ' * (path_width - width(path))}  {what}", red=True)
+        else:  # each path on a line of its own, so that neither is cut
+            for path, what in entries:
+                self.write(path, red=True)
+                self.write(shorten(f"      {what}", self.columns), red=True)
+        if len(listed) < len(started):
+            katas = typed_path(self.catalog.katas_dir, self.config)
+            more = say("more-working-on", count=len(started) - len(listed), katas=katas)
+            for part in wrap(more, self.columns, indent="  ", subsequent="    "):
+                self.write(part)
+        if untouched:
+            if not listed:
+                self.write()
+            key = "not-started-one" if untouched == 1 else "not-started"
+            self.say(say(key, count=untouched))
 
-    def render_hint_command(self, focus: Kata) -> None:
+    def render_focus(self, focus: Kata) -> None:
+        """The kata in focus: title, lesson, and as many of its failing steps in full as the
+        page has room for (the first always, every one with -v); the others one line each."""
+        language = current_language()
+        path = self.typed(focus)
+        title = say("next-up", path=path)
+        if width(title) + 10 <= self.columns:
+            self.sep("-", title, bold=True)
+        else:
+            self.sep("-", say("next-up-short"), bold=True)
+            self.write(path)
+        self.say(focus.title_in(language), bold=True)
+        lesson = focus.lesson_in(language).split("\n\n", 1)[0].strip()
+        if lesson:
+            self.say(" ".join(lesson.split()))
+        hint = self.hint_lines(focus)
+        if focus.id not in self.results:
+            self.say(say("not-run"))
+            self.command(f"pytest {path}")
+        elif self.show_failures and self.config.option.tbstyle != "no":
+            steps = list(focus.steps)
+            reports = sorted(
+                self.failures.get(focus.id, []), key=lambda report: _step_index(report, steps)
+            )
+            in_full = [self.failure_lines(report, path) for report in reports]
+            room = PAGE - self.written - len(hint) - 1  # pytest's final line comes last
+            shown = len(in_full) if self.verbose else 1
+            while shown < len(in_full) and self._cost(in_full, shown + 1) <= room:
+                shown += 1
+            for lines in in_full[:shown]:
+                for text, markup in lines:
+                    self.write(text, **markup)
+            if reports[shown:]:
+                self.write()
+                self.say(say("also-failing"), bold=True)
+            for report in reports[shown:]:
+                step = report.nodeid.rsplit("::", 1)[-1]
+                line = f"  {self.summary_of(report)} ({step})"
+                self.write(shorten(line, self.columns), red=True)
+        for text, markup in hint:
+            self.write(text, **markup)
+
+    @staticmethod
+    def _cost(in_full: list[list[tuple[str, Markup]]], shown: int) -> int:
+        """The lines taken by the first `shown` failures in full and the rest one line each."""
+        rest = len(in_full) - shown
+        return sum(map(len, in_full[:shown])) + (rest + 2 if rest else 0)
+
+    def failure_lines(self, report: pytest.TestReport, path: str) -> list[tuple[str, Markup]]:
+        """One step's failure as pytest would print it, fitted to the terminal's width, at most
+        `LONGEST_FAILURE` lines (the end, where the error is)."""
+        step = report.nodeid.rsplit("::", 1)[-1]
+        if self.plain:
+            heading = say("step", name=step)
+        elif width(step) + 4 > self.columns:
+            heading = shorten(step, self.columns)
+        else:
+            room = self.columns - width(step) - 2
+            heading = f"{'_' * (room // 2)} {step} {'_' * (room - room // 2)}"
+        lines = fit(_longrepr_text(report, self.config, self.columns), self.columns)
+        if len(lines) > LONGEST_FAILURE:
+            above = len(lines) - LONGEST_FAILURE + 1
+            note = shorten(say("lines-above", count=above, path=path), self.columns)
+            lines = [note, *lines[above:]]
+        return [(heading, {"red": True, "bold": True}), *((line, {}) for line in lines)]
+
+    def hint_lines(self, focus: Kata) -> list[tuple[str, Markup]]:
+        """The hint command that ends the page, and what it says about the hints left."""
         used = self.progress.katas[focus.id].hints_used if focus.id in self.progress.katas else 0
         total = len(focus.hints)
         left = max(total - used, 0)
         title = focus.title_in(current_language())
-        self.write()
         key = "stuck" if left else "stuck-no-hints-left"
-        self.write(say(key, title=title, left=left, total=total, path=self.typed(focus)), bold=True)
+        text = say(key, title=title, left=left, total=total)
+        command = f"pytest --hint {self.typed(focus)}"
+        bold = {"bold": True}
+        return [
+            ("", {}),
+            *((line, bold) for line in wrap(text, self.columns)),
+            *((line, bold) for line in command_lines(command, self.columns)),
+        ]
 
 
 def kata_in_focus(
@@ -291,31 +445,21 @@ def kata_in_focus(
     )
 
 
-def _write_longrepr(report: pytest.TestReport, writer: TerminalWriter) -> None:
-    """A failure's report, as pytest prints it (without xdist's worker line, so that a run with
-    -n prints what a serial run prints)."""
+def _longrepr_text(report: pytest.TestReport, config: pytest.Config, columns: int) -> str:
+    """A failure's report as pytest prints it (without xdist's worker line, so that a run with
+    -n prints what a serial run prints), keeping the run's colours."""
     longrepr = report.longrepr
     toterminal = getattr(longrepr, "toterminal", None)
-    if callable(toterminal):
-        toterminal(writer)
-    else:
-        writer.line(str(longrepr))
+    if not callable(toterminal):
+        return str(longrepr)
+    buffer = StringIO()
+    writer = TerminalWriter(buffer)
+    writer.hasmarkup = config.get_terminal_writer().hasmarkup
+    writer.fullwidth = columns
+    toterminal(writer)
+    return buffer.getvalue()
 
 
 def _step_index(report: pytest.TestReport, steps: list[str]) -> int:
     name = report.nodeid.rsplit("::", 1)[-1].split("[", 1)[0]
     return steps.index(name) if name in steps else len(steps)
-
-
-def _width(text: str) -> int:
-    """How many terminal columns a text takes: Chinese characters take two."""
-    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
-
-
-def _can_encode(text: str) -> bool:
-    encoding = getattr(sys.stdout, "encoding", None) or "utf-8"
-    try:
-        text.encode(encoding)
-    except (UnicodeEncodeError, LookupError):
-        return False
-    return True

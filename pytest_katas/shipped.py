@@ -25,7 +25,7 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 
 from pytest_katas.answers import answer_lines
-from pytest_katas.blanks import BLANK_NAME
+from pytest_katas.blanks import BLANK_NAME, is_build_blank
 from pytest_katas.catalog import Catalog, Kata, read_source
 from pytest_katas.drift import find_drift
 from pytest_katas.i18n import Messages
@@ -119,6 +119,16 @@ def shipped_source(kata: Kata) -> str | None:
     except OSError:
         return None
     return _record(path, mtime).get(f"{kata.id}:{kata.relpath}")
+
+
+def is_as_shipped(kata: Kata) -> bool:
+    """Whether the learner's copy of `kata` is the kata as shipped (True when the record does not
+    know the kata, or the file cannot be read: nothing to tell apart)."""
+    shipped = shipped_source(kata)
+    if shipped is None:
+        return True
+    learner = _read_or_none(kata.path)
+    return learner is None or learner == shipped
 
 
 def record_katas(catalog: Catalog) -> int:
@@ -322,24 +332,45 @@ def unreadable_version_branches(kata_source: str, solution_source: str) -> list[
     return problems
 
 
-def pair_blanks(kata_tree: ast.AST, other_tree: ast.AST) -> list[tuple[ast.expr, ast.expr]]:
-    """Each predict blank of the kata with the expression written in its place in `other_tree`
-    (a learner's copy, a solution), walking the two trees side by side; where their shapes part,
-    the rest of that branch is skipped. Build blanks are left out."""
-    pairs: list[tuple[ast.expr, ast.expr]] = []
+Site = ast.expr | ast.FunctionDef | ast.AsyncFunctionDef
+"""Where a blank stands: a predict blank's expression, or a build blank's function."""
+
+
+def pair_sites(kata_tree: ast.AST, other_tree: ast.AST) -> list[tuple[Site, Site]]:
+    """Each blank of the kata with what stands in its place in `other_tree` (a learner's copy, a
+    solution), in the kata's order: a predict blank with the expression written there, a build
+    blank's function with the function there (of the same kind). The two trees are walked side
+    by side; where their shapes part, the rest of that branch is skipped."""
+    pairs: list[tuple[Site, Site]] = []
 
     def walk(kata: object, other: object) -> None:
         if isinstance(kata, ast.expr) and _is_blank(kata) and isinstance(other, ast.expr):
             pairs.append((kata, other))
         elif isinstance(kata, ast.AST) and type(kata) is type(other):
+            function = kata if isinstance(kata, ast.FunctionDef | ast.AsyncFunctionDef) else None
+            build = function is not None and is_build_blank(function)
+            if function is not None and build and isinstance(other, type(function)):
+                pairs.append((function, other))
             for name in kata._fields:
-                walk(getattr(kata, name, None), getattr(other, name, None))
+                # a build blank's body is the code written there, not a blank to pair
+                if not (build and name == "body"):
+                    walk(getattr(kata, name, None), getattr(other, name, None))
         elif isinstance(kata, list) and isinstance(other, list) and len(kata) == len(other):
             for kata_item, other_item in zip(kata, other, strict=True):
                 walk(kata_item, other_item)
 
     walk(kata_tree, other_tree)
     return pairs
+
+
+def pair_blanks(kata_tree: ast.AST, other_tree: ast.AST) -> list[tuple[ast.expr, ast.expr]]:
+    """Each predict blank of the kata with the expression written in its place in `other_tree`
+    (see `pair_sites`). Build blanks are left out."""
+    return [
+        (kata, other)
+        for kata, other in pair_sites(kata_tree, other_tree)
+        if isinstance(kata, ast.expr) and isinstance(other, ast.expr)
+    ]
 
 
 def answers(kata_source: str, solution_source: str) -> list[tuple[int, str]]:

@@ -17,6 +17,13 @@ def english(monkeypatch: pytest.MonkeyPatch) -> None:
     set_language("en")
 
 
+@pytest.fixture(autouse=True)
+def wide_screen(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A 200-column terminal unless a test chooses its width: a message is then one line, which
+    the tests of what it says can find whole (tests/test_screen.py checks the fit at 60-120)."""
+    monkeypatch.setenv("COLUMNS", "200")
+
+
 @pytest.fixture
 def repo(pytester: pytest.Pytester) -> KataRepo:
     return KataRepo(pytester)

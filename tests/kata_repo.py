@@ -7,6 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from pytest_katas.catalog import Catalog
+from pytest_katas.shipped import RECORD_VARIABLE, record_katas
+
 ADDING_KATA = '''\
 """One plus one is two."""
 
@@ -141,6 +144,13 @@ class KataRepo:
     def solve(self, kata: str) -> None:
         """Make the learner's kata the same as its solution."""
         self.write(f"katas/{kata}", SOLUTIONS[kata])
+
+    def record_as_shipped(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """Record the katas as they are now as the katas as shipped (see `pytest_katas.shipped`),
+        so that a learner's run can tell an untouched kata from a changed one."""
+        record = self.root / "shipped.json"
+        monkeypatch.setenv(RECORD_VARIABLE, str(record))
+        record_katas(Catalog.load(self.root, self.root / "katas"))
 
     def run(self, *args: str) -> pytest.RunResult:
         return self.pytester.runpytest(*args)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Callable
 
 import pytest
@@ -16,7 +17,7 @@ def test_progress_is_shown_per_topic_in_learner_order(repo: KataRepo, report_of:
     result = repo.run("katas/")
     assert result.ret == pytest.ExitCode.TESTS_FAILED
     report = report_of(result)
-    basics, more, total = (line for line in report.splitlines() if " katas " in line)
+    basics, more, total = (line for line in report.splitlines() if " steps" in line)
     assert basics.startswith("Basics") and "0/2 katas" in basics and "0/3 steps" in basics
     assert more.startswith("More") and "0/1 katas" in more and "0/1 steps" in more
     assert total.startswith("All katas") and "0/3 katas" in total and "0/4 steps" in total
@@ -47,19 +48,45 @@ def test_the_kata_in_focus_fails_in_full_and_says_which_blank_to_fill(
     assert "BlankError" not in report
 
 
-def test_other_failing_katas_are_condensed_to_one_line_each(
-    repo: KataRepo, report_of: Report
-) -> None:
+def test_katas_not_touched_yet_are_counted_not_listed(repo: KataRepo, report_of: Report) -> None:
     result = repo.run("katas/")
     report = report_of(result)
-    assert "Also failing, one line per kata:" in report
-    assert (
-        "  katas/basics/test_counting.py (1 of 1 step failing): write the body of count_up_to() "
-        "on line 6" in report
+    assert "Not started yet: 2 katas (still as shipped)." in report
+    assert "test_counting.py" not in report and "test_strings.py" not in report
+    assert "Working on" not in report
+
+
+def test_katas_being_worked_on_are_listed_most_recently_saved_first(
+    repo: KataRepo, report_of: Report, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Changed (or with a step passed) katas are listed one line each, the latest save first."""
+    repo.record_as_shipped(monkeypatch)
+    strings = repo.write(
+        "katas/more/test_strings.py", repo.read("katas/more/test_strings.py") + "\n# trying\n"
     )
-    assert (
-        "  katas/more/test_strings.py (1 of 1 step failing): fill in the blank on line 7" in report
+    repo.write(
+        "katas/basics/test_counting.py",
+        repo.read("katas/basics/test_counting.py") + "\n# trying\n",
     )
+    os.utime(strings, (1_000_000_000, 1_000_000_000))  # saved long before the other
+    result = repo.run("katas/")
+    report = report_of(result)
+    listed = report.split("Working on (most recently saved first):\n", 1)[1].splitlines()
+    assert listed[0].split() == [
+        "katas/basics/test_counting.py",
+        "0/1",
+        "steps:",
+        "write",
+        "the",
+        "body",
+        "of",
+        "count_up_to()",
+        "on",
+        "line",
+        "6",
+    ]
+    assert listed[1].split()[:4] == ["katas/more/test_strings.py", "0/1", "steps:", "fill"]
+    assert "Not started yet" not in report
     # pytest's own sections would repeat them in full
     assert "= FAILURES =" not in result.stdout.str()
     assert "short test summary info" not in result.stdout.str()
@@ -70,13 +97,37 @@ def test_the_kata_in_focus_comes_last_so_the_screen_ends_on_it(
     repo: KataRepo, report_of: Report
 ) -> None:
     report = report_of(repo.run("katas/"))
-    assert report.index("Also failing") < report.index("next up: katas/basics/test_adding.py")
+    report = report_of(repo.run("katas/"))
+    assert report.index("Not started yet") < report.index("next up: katas/basics/test_adding.py")
+    assert report.index("next up") < report.index("Stuck on Adding numbers?")
 
 
-def test_verbose_runs_condense_to_one_line_per_step(repo: KataRepo, report_of: Report) -> None:
-    report = report_of(repo.run("katas/", "-v"))
-    assert "Also failing, one line per step:" in report
-    assert "  katas/more/test_strings.py::test_repeat: fill in the blank on line 7" in report
+def test_more_than_a_handful_being_worked_on_are_counted_and_all_listed_with_v(
+    repo: KataRepo, report_of: Report, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    manifest = repo.read("katas/more/topic.toml")
+    for number in range(7):
+        name = f"test_extra_{number}.py"
+        repo.write(
+            f"katas/more/{name}",
+            "from pytest_katas import __\n\n\ndef test_x():\n"
+            f"    assert {number} == __  # started\n",
+        )
+        manifest += (
+            f'\n[[katas]]\nid = "extra-{number}"\nfile = "{name}"\ntitle = "Extra {number}"\n'
+            'hints = ["a", "b"]\n\n[katas.zh]\ntitle = "额外"\nhints = ["甲", "乙"]\n'
+        )
+    repo.write("katas/more/topic.toml", manifest)
+    repo.record_as_shipped(monkeypatch)
+    for number in range(7):
+        name = f"katas/more/test_extra_{number}.py"
+        repo.write(name, repo.read(name) + "# working on it\n")
+    report = report_of(repo.run("katas/"))
+    working = report.split("Working on (most recently saved first):\n", 1)[1]
+    assert sum("test_extra_" in line for line in working.splitlines()) == 5
+    assert "and 2 more you have started (pytest katas -v lists them all)" in report
+    verbose = report_of(repo.run("katas/", "-v"))
+    assert sum("test_extra_" in line for line in verbose.splitlines()) == 7
 
 
 def test_a_wrong_answer_shows_pytests_assertion_report(repo: KataRepo, report_of: Report) -> None:
@@ -96,16 +147,15 @@ def test_full_report_flag_restores_pytests_usual_report(repo: KataRepo) -> None:
     assert "short test summary info" in output
     assert "Also failing" not in output
     assert "pytest-katas: your progress" in output
-    assert "Stuck on Adding numbers? Run pytest --hint" in output
+    assert "Stuck on Adding numbers? A hint (2 of 2 left):" in output
 
 
 def test_the_report_ends_with_the_hint_command(repo: KataRepo) -> None:
     result = repo.run("katas/")
-    assert (
-        result.outlines[-2]
-        == "Stuck on Adding numbers? Run pytest --hint katas/basics/test_adding.py for a hint "
-        "(2 of 2 left)."
-    )
+    assert result.outlines[-3:-1] == [
+        "Stuck on Adding numbers? A hint (2 of 2 left):",
+        "  pytest --hint katas/basics/test_adding.py",
+    ]
 
 
 def test_all_green_congratulates_and_exits_zero(repo: KataRepo, report_of: Report) -> None:
@@ -124,8 +174,8 @@ def test_a_first_pass_unlocks_the_solution_once(repo: KataRepo) -> None:
     first = repo.run("katas/")
     first.stdout.fnmatch_lines(
         [
-            "Solved for the first time: Adding numbers (katas/basics/test_adding.py). Its solution "
-            "is unlocked: pytest --solution katas/basics/test_adding.py"
+            "Solved for the first time: Adding numbers. Its solution is unlocked:",
+            "  pytest --solution katas/basics/test_adding.py",
         ]
     )
     assert "next up: katas/basics/test_counting.py" in first.stdout.str()
@@ -144,7 +194,7 @@ def test_progress_persists_and_a_subset_updates_only_its_katas(
     assert "1/3 katas" in report
     # the kata in focus was not run this time: the learner is told how to run it
     assert "next up: katas/basics/test_adding.py" in report
-    assert "(not run this time: pytest katas/basics/test_adding.py)" in report
+    assert "Not run this time; run it with:\n  pytest katas/basics/test_adding.py" in report
     state = json.loads(repo.progress_file().read_text())
     assert state["katas"]["strings"]["steps"] == {"test_repeat": True}
     assert state["katas"]["adding"]["steps"] == {
@@ -211,11 +261,15 @@ def test_a_kata_with_a_syntax_error_fails_with_its_line_and_the_rest_still_runs(
     assert "katas/basics/test_adding.py cannot be imported: SyntaxError on line 7" in report
     assert "-> 7 |     assert 1 + 1 = __" in report
     assert "0/3 katas" in report
-    assert "katas/more/test_strings.py (1 of 1 step failing): fill in the blank on line 7" in report
+    assert "Not started yet: 2 katas" in report
     assert "error" not in result.outlines[-1]
+    result.assert_outcomes(failed=3)  # the kata that cannot be imported, and the other two
 
 
-def test_an_import_error_in_a_kata_names_the_line(repo: KataRepo, report_of: Report) -> None:
+def test_an_import_error_in_a_kata_names_the_line(
+    repo: KataRepo, report_of: Report, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    repo.record_as_shipped(monkeypatch)
     repo.write(
         "katas/more/test_strings.py",
         repo.read("katas/more/test_strings.py").replace(
@@ -224,7 +278,7 @@ def test_an_import_error_in_a_kata_names_the_line(repo: KataRepo, report_of: Rep
     )
     report = report_of(repo.run("katas/"))
     assert (
-        "katas/more/test_strings.py (1 of 1 step failing): cannot be imported: NameError: "
+        "katas/more/test_strings.py  0/1 steps: cannot be imported: NameError: "
         "name 'undefined_name' is not defined (line 4)" in report
     )
 
@@ -359,7 +413,7 @@ def test_manifest_problems_are_shown_but_the_katas_still_run(
     result = repo.run("katas/")
     report = report_of(result)
     assert '! katas/more/topic.toml: kata "strings" has 1 hints; give it 2 to 4' in report
-    assert "katas/more/test_strings.py (1 of 1 step failing)" in report
+    assert "0/1 katas" in report and "Not started yet: 2 katas" in report  # strings still ran
 
 
 def test_a_run_without_pytests_cache_keeps_progress(repo: KataRepo, report_of: Report) -> None:
