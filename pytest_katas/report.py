@@ -21,7 +21,7 @@ from pytest_katas.catalog import Catalog, Kata, Topic
 from pytest_katas.i18n import Messages, current_language
 from pytest_katas.layout import typed_path
 from pytest_katas.progress import Progress
-from pytest_katas.screen import columns_of, fit, shorten, width, wrap
+from pytest_katas.screen import columns_of, fit, shorten, shorten_start, width, wrap
 
 say = Messages(
     {
@@ -59,8 +59,8 @@ say = Messages(
             "zh": "正在做的练习（最近保存的在前）：",
         },
         "more-working-on": {
-            "en": "and {count} more you have started (pytest {katas} -v lists them all)",
-            "zh": "还有 {count} 个已经开始的练习（pytest {katas} -v 会全部列出）",
+            "en": "and {count} more you have started: pytest {katas} -v lists all",
+            "zh": "还有 {count} 个已开始的练习：pytest {katas} -v 会全部列出",
         },
         "not-started": {
             "en": "Not started yet: {count} katas (still as shipped).",
@@ -92,12 +92,12 @@ say = Messages(
             "zh": "……上面还有 {count} 行（pytest {path} --full-report 会全部打印）",
         },
         "stuck": {
-            "en": "Stuck on {title}? A hint ({left} of {total} left):",
-            "zh": "卡在「{title}」了？看一条提示（共 {total} 条，还剩 {left} 条）：",
+            "en": "Stuck? A hint ({left} of {total} left):",
+            "zh": "卡住了？看一条提示（共 {total} 条，还剩 {left} 条）：",
         },
         "stuck-no-hints-left": {
-            "en": "Stuck on {title}? All {total} hints are out; to see them again:",
-            "zh": "卡在「{title}」了？{total} 条提示已全部给出；再看一遍：",
+            "en": "Stuck? All {total} hints are out; to see them again:",
+            "zh": "卡住了？{total} 条提示已全部给出；再看一遍：",
         },
     }
 )
@@ -133,7 +133,8 @@ def command_lines(command: str, columns: int) -> list[str]:
     if width(line) <= columns:
         return [line]
     head, _, last = command.rpartition(" ")
-    return [f"  {head} \\", f"      {last}"]
+    indent = " " * max(min(6, columns - width(last)), 0)
+    return [f"  {head} \\", f"{indent}{last}"]
 
 
 @dataclass(frozen=True)
@@ -202,14 +203,16 @@ class LearnerReport:
         return typed_path(kata.path, self.config)
 
     def sep(self, char: str, title: str, **markup: bool) -> None:
+        self.write(self.sep_line(char, title), **markup)
+
+    def sep_line(self, char: str, title: str) -> str:
         """pytest's separator line, measured in terminal columns (Chinese takes two each); in
         plain mode the title alone."""
         if self.plain:
-            self.write(title, **markup)
-            return
+            return title
         room = self.columns - width(title) - 2
         left = max(room // 2, 1)
-        self.write(f"{char * left} {title} {char * max(room - left, 1)}", **markup)
+        return f"{char * left} {title} {char * max(room - left, 1)}"
 
     def render(self) -> Kata | None:
         """Print the report; return the kata in focus (None when every kata is green)."""
@@ -230,10 +233,30 @@ class LearnerReport:
             return None
         focus = kata_in_focus(self.catalog, self.progress, self.results)
         assert focus is not None
+        head, failures, one_liners = self.focus_parts(focus)
+        hint = self.hint_lines(focus)
+        # what must be on the page; the katas being worked on and more failures in full share
+        # the rest, the former first
+        needed = len(head) + self._cost(failures, min(len(failures), 1)) + len(hint) + 1
         if self.show_failures:
-            self.render_working_on(focus, unfinished)
-        self.render_focus(focus)
+            self.emit(self.working_on_lines(focus, unfinished, PAGE - self.written - needed))
+        self.emit(head)
+        room = PAGE - self.written - len(hint) - 1  # pytest's final line comes last
+        shown = len(failures) if self.verbose else min(len(failures), 1)
+        while shown < len(failures) and self._cost(failures, shown + 1) <= room:
+            shown += 1
+        for lines in failures[:shown]:
+            self.emit(lines)
+        if one_liners[shown:]:
+            self.write()
+            self.say(say("also-failing"), bold=True)
+            self.emit(one_liners[shown:])
+        self.emit(hint)
         return focus
+
+    def emit(self, lines: Sequence[tuple[str, Markup]]) -> None:
+        for text, markup in lines:
+            self.write(text, **markup)
 
     def render_progress(self, *, quiet: bool) -> None:
         rows = topic_progress(self.catalog, self.progress)
@@ -305,9 +328,12 @@ class LearnerReport:
         self.say(say("all-green", count=len(self.catalog.katas)), green=True, bold=True)
         self.say(say("all-unlocked"))
 
-    def render_working_on(self, focus: Kata, unfinished: list[Kata]) -> None:
+    def working_on_lines(
+        self, focus: Kata, unfinished: list[Kata], room: int
+    ) -> list[tuple[str, Markup]]:
         """The katas the learner has started, other than the one in focus: most recently saved
-        first, one line each; those still as shipped are only counted."""
+        first, one line each, as many as `room` lines allow (at most `HANDFUL`; all with -v);
+        those still as shipped are only counted."""
         started, untouched = [], 0
         for kata in unfinished:
             if kata.id == focus.id:
@@ -317,81 +343,75 @@ class LearnerReport:
             else:
                 untouched += 1
         started.sort(key=self.last_saved, reverse=True)
-        listed = started if self.verbose else started[:HANDFUL]
+        framing = 3 + (1 if untouched else 0)  # blank, heading, "and N more", not started
+        fits = max(room - framing, 0)
+        listed = started if self.verbose else started[: min(HANDFUL, fits)]
+        lines: list[tuple[str, Markup]] = [("", {})]
         if listed:
-            self.write()
-            self.say(say("working-on"), bold=True)
-        entries = []
-        for kata in listed:
-            status = self.progress.status(kata)
-            key = "steps-in-words" if self.plain else "steps"
-            steps = say(key, passed=status.passed_steps, total=status.total_steps)
-            reports = sorted(
-                self.failures.get(kata.id, []),
-                key=lambda report: _step_index(report, list(kata.steps)),
-            )
-            why = self.summary_of(reports[0]) if reports else say("not-run-short")
-            entries.append((f"  {self.typed(kata)}", f"{steps}: {why}"))
-        path_width = max((width(path) for path, _ in entries), default=0)
-        if all(path_width + 2 + width(what) <= self.columns for _, what in entries):
-            for path, what in entries:
-                self.write(f"{path}{' ' * (path_width - width(path))}  {what}", red=True)
-        else:  # each path on a line of its own, so that neither is cut
-            for path, what in entries:
-                self.write(path, red=True)
-                self.write(shorten(f"      {what}", self.columns), red=True)
+            lines += [(line, {"bold": True}) for line in wrap(say("working-on"), self.columns)]
+        lines += [(self.working_on_entry(kata), {"red": True}) for kata in listed]
         if len(listed) < len(started):
             katas = typed_path(self.catalog.katas_dir, self.config)
             more = say("more-working-on", count=len(started) - len(listed), katas=katas)
-            for part in wrap(more, self.columns, indent="  ", subsequent="    "):
-                self.write(part)
+            lines += [(line, {}) for line in wrap(more, self.columns, indent="  ")]
         if untouched:
-            if not listed:
-                self.write()
             key = "not-started-one" if untouched == 1 else "not-started"
-            self.say(say(key, count=untouched))
+            lines += [(line, {}) for line in wrap(say(key, count=untouched), self.columns)]
+        return lines if len(lines) > 1 else []
 
-    def render_focus(self, focus: Kata) -> None:
-        """The kata in focus: title, lesson, and as many of its failing steps in full as the
-        page has room for (the first always, every one with -v); the others one line each."""
+    def working_on_entry(self, kata: Kata) -> str:
+        """One line: the kata's path, its steps passed, and why its first failing step fails
+        (shortened, or left out where the path takes the room)."""
+        status = self.progress.status(kata)
+        key = "steps-in-words" if self.plain else "steps"
+        steps = say(key, passed=status.passed_steps, total=status.total_steps)
+        reports = sorted(
+            self.failures.get(kata.id, []),
+            key=lambda report: _step_index(report, list(kata.steps)),
+        )
+        why = self.summary_of(reports[0]) if reports else say("not-run-short")
+        path = self.typed(kata)
+        line = f"  {path}  {steps}: {why}"
+        if width(line) <= self.columns or width(f"  {path}  {steps}: ") + 16 <= self.columns:
+            return shorten(line, self.columns)
+        return "  " + shorten_start(path, self.columns - width(steps) - 4) + "  " + steps
+
+    def focus_parts(
+        self, focus: Kata
+    ) -> tuple[list[tuple[str, Markup]], list[list[tuple[str, Markup]]], list[tuple[str, Markup]]]:
+        """The kata in focus: its heading (path, title, lesson), each failing step in full, and
+        each failing step in one line (the page shows as many in full as it has room for: the
+        first always, every one with -v)."""
         language = current_language()
         path = self.typed(focus)
+        bold = {"bold": True}
         title = say("next-up", path=path)
+        head: list[tuple[str, Markup]] = []
         if width(title) + 10 <= self.columns:
-            self.sep("-", title, bold=True)
+            head.append((self.sep_line("-", title), bold))
         else:
-            self.sep("-", say("next-up-short"), bold=True)
-            self.write(path)
-        self.say(focus.title_in(language), bold=True)
+            head += [(self.sep_line("-", say("next-up-short")), bold), (path, {})]
+        head += [(line, bold) for line in wrap(focus.title_in(language), self.columns)]
         lesson = focus.lesson_in(language).split("\n\n", 1)[0].strip()
         if lesson:
-            self.say(" ".join(lesson.split()))
-        hint = self.hint_lines(focus)
+            head += [(line, {}) for line in wrap(" ".join(lesson.split()), self.columns)]
         if focus.id not in self.results:
-            self.say(say("not-run"))
-            self.command(f"pytest {path}")
-        elif self.show_failures and self.config.option.tbstyle != "no":
-            steps = list(focus.steps)
-            reports = sorted(
-                self.failures.get(focus.id, []), key=lambda report: _step_index(report, steps)
-            )
-            in_full = [self.failure_lines(report, path) for report in reports]
-            room = PAGE - self.written - len(hint) - 1  # pytest's final line comes last
-            shown = len(in_full) if self.verbose else 1
-            while shown < len(in_full) and self._cost(in_full, shown + 1) <= room:
-                shown += 1
-            for lines in in_full[:shown]:
-                for text, markup in lines:
-                    self.write(text, **markup)
-            if reports[shown:]:
-                self.write()
-                self.say(say("also-failing"), bold=True)
-            for report in reports[shown:]:
-                step = report.nodeid.rsplit("::", 1)[-1]
-                line = f"  {self.summary_of(report)} ({step})"
-                self.write(shorten(line, self.columns), red=True)
-        for text, markup in hint:
-            self.write(text, **markup)
+            head += [(line, {}) for line in wrap(say("not-run"), self.columns)]
+            head += [(line, {}) for line in command_lines(f"pytest {path}", self.columns)]
+            return head, [], []
+        if not self.show_failures or self.config.option.tbstyle == "no":
+            return head, [], []
+        steps = list(focus.steps)
+        reports = sorted(
+            self.failures.get(focus.id, []), key=lambda report: _step_index(report, steps)
+        )
+        in_full = [self.failure_lines(report, path) for report in reports]
+        one_liners: list[tuple[str, Markup]] = []
+        for report in reports:
+            step = report.nodeid.rsplit("::", 1)[-1]
+            line = shorten(f"  {self.summary_of(report)} ({step})", self.columns)
+            one_liners.append((line, {"red": True}))
+        return head, in_full, one_liners
 
     @staticmethod
     def _cost(in_full: list[list[tuple[str, Markup]]], shown: int) -> int:
@@ -422,9 +442,8 @@ class LearnerReport:
         used = self.progress.katas[focus.id].hints_used if focus.id in self.progress.katas else 0
         total = len(focus.hints)
         left = max(total - used, 0)
-        title = focus.title_in(current_language())
         key = "stuck" if left else "stuck-no-hints-left"
-        text = say(key, title=title, left=left, total=total)
+        text = say(key, left=left, total=total)
         command = f"pytest --hint {self.typed(focus)}"
         bold = {"bold": True}
         return [

@@ -113,10 +113,22 @@ def _cut_to(text: str, columns: int) -> str:
 
 
 def shorten(text: str, columns: int) -> str:
-    """`text` cut to `columns` columns, ending with `…` where it was cut."""
+    """`text` cut to `columns` columns, ending with `…` (`...` where the output cannot show it)
+    where it was cut."""
     if width(text) <= columns:
         return text
-    return _cut_to(text, max(columns - 1, 1)) + "…"
+    mark = "…" if can_show("…") else "..."
+    return _cut_to(text, max(columns - len(mark), 1)) + mark
+
+
+def shorten_start(text: str, columns: int) -> str:
+    """`text` cut from the start to `columns` columns, beginning with `…` where it was cut (a path
+    keeps its file name)."""
+    if width(text) <= columns:
+        return text
+    mark = "…" if can_show("…") else "..."
+    tail = _cut_to(text[::-1], max(columns - len(mark), 1))[::-1]
+    return mark + tail
 
 
 def fit(text: str, columns: int) -> list[str]:

@@ -40,7 +40,7 @@ def test_the_hints_used_show_in_the_report(repo: KataRepo) -> None:
     repo.run("--hint")
     result = repo.run("katas/")
     assert result.outlines[-3:-1] == [
-        "Stuck on Adding numbers? A hint (1 of 2 left):",
+        "Stuck? A hint (1 of 2 left):",
         "  pytest --hint katas/basics/test_adding.py",
     ]
 
@@ -82,7 +82,7 @@ def test_every_printed_command_works_as_printed_from_a_topic_folder(
     monkeypatch.chdir(repo.root / "katas" / "basics")
     report = repo.run(".").stdout.str()
     lines = report.splitlines()
-    command = lines[next(i for i, line in enumerate(lines) if line.startswith("Stuck on")) + 1]
+    command = lines[next(i for i, line in enumerate(lines) if line.startswith("Stuck?")) + 1]
     assert command == "  pytest --hint test_adding.py"
     shown = repo.run(*command.split()[1:])
     assert shown.ret == pytest.ExitCode.OK

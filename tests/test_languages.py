@@ -56,7 +56,7 @@ def test_the_report_speaks_chinese_with_lang_zh(repo: KataRepo) -> None:
     assert "加法" in output and "一加一等于二。" in output
     assert "填上 katas/basics/test_adding.py 第 7 行的空：" in output
     assert (
-        "卡在「加法」了？看一条提示（共 2 条，还剩 2 条）：\n"
+        "卡住了？看一条提示（共 2 条，还剩 2 条）：\n"
         "  pytest --hint katas/basics/test_adding.py" in output
     )
 

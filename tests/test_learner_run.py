@@ -99,7 +99,7 @@ def test_the_kata_in_focus_comes_last_so_the_screen_ends_on_it(
     report = report_of(repo.run("katas/"))
     report = report_of(repo.run("katas/"))
     assert report.index("Not started yet") < report.index("next up: katas/basics/test_adding.py")
-    assert report.index("next up") < report.index("Stuck on Adding numbers?")
+    assert report.index("next up") < report.index("Stuck? A hint")
 
 
 def test_more_than_a_handful_being_worked_on_are_counted_and_all_listed_with_v(
@@ -125,7 +125,7 @@ def test_more_than_a_handful_being_worked_on_are_counted_and_all_listed_with_v(
     report = report_of(repo.run("katas/"))
     working = report.split("Working on (most recently saved first):\n", 1)[1]
     assert sum("test_extra_" in line for line in working.splitlines()) == 5
-    assert "and 2 more you have started (pytest katas -v lists them all)" in report
+    assert "and 2 more you have started: pytest katas -v lists all" in report
     verbose = report_of(repo.run("katas/", "-v"))
     assert sum("test_extra_" in line for line in verbose.splitlines()) == 7
 
@@ -147,13 +147,13 @@ def test_full_report_flag_restores_pytests_usual_report(repo: KataRepo) -> None:
     assert "short test summary info" in output
     assert "Also failing" not in output
     assert "pytest-katas: your progress" in output
-    assert "Stuck on Adding numbers? A hint (2 of 2 left):" in output
+    assert "Stuck? A hint (2 of 2 left):" in output
 
 
 def test_the_report_ends_with_the_hint_command(repo: KataRepo) -> None:
     result = repo.run("katas/")
     assert result.outlines[-3:-1] == [
-        "Stuck on Adding numbers? A hint (2 of 2 left):",
+        "Stuck? A hint (2 of 2 left):",
         "  pytest --hint katas/basics/test_adding.py",
     ]
 
@@ -436,5 +436,5 @@ def test_listing_options_print_nothing_of_the_learners_report(repo: KataRepo, op
     result = repo.run("katas/", option)
     output = result.stdout.str()
     assert "pytest-katas" not in output
-    assert "Stuck on" not in output
+    assert "Stuck?" not in output
     assert not repo.progress_file().exists()
