@@ -5,8 +5,9 @@ bootstrap.py test`, which installs nox first).
   maintainers' suite), under coverage with at least 90% branch coverage of pytest_katas;
 - `lint`: the repository's pre-commit hooks (ruff check, ruff format, mypy --strict).
 
-A Python that is not installed is skipped, and nox names it; `--error-on-missing-interpreters` makes
-that an error instead.
+A Python that is not installed is skipped, and nox names it, on a contributor's machine; where the
+`CI` environment variable is set (`.ci/run` sets it), or with `--error-on-missing-interpreters`, it
+is an error: the README promises every answer checked on 3.10 to 3.13.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ import nox
 PYTHONS = ["3.10", "3.11", "3.12", "3.13"]
 
 nox.options.default_venv_backend = "uv|virtualenv"
-nox.options.error_on_missing_interpreters = False
+# error_on_missing_interpreters is left to nox: an error where CI is set, a skip elsewhere
 nox.options.sessions = ["tests", "lint"]
 
 
