@@ -89,10 +89,17 @@ def requested_paths(config: pytest.Config) -> list[Path]:
 
 
 def user_paths(config: pytest.Config) -> list[Path]:
-    """The paths typed on the command line, if any (not the testpaths of a bare `pytest`)."""
+    """The paths typed on the command line, if any (not the testpaths of a bare `pytest`): each
+    from where pytest was started, or else from the root (`katas/x/test_y.py` typed inside
+    `katas/x/`)."""
     if config.args_source is not pytest.Config.ArgsSource.ARGS:
         return []
-    return requested_paths(config)
+    paths = []
+    for arg, path in zip(config.args, requested_paths(config), strict=True):
+        from_root = (config.rootpath / arg.split("::", 1)[0]).resolve()
+        # a path as printed from the root works from a topic folder too
+        paths.append(from_root if not path.exists() and from_root.exists() else path)
+    return paths
 
 
 def mode_of(config: pytest.Config, layout: Layout) -> Mode:

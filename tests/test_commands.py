@@ -289,3 +289,14 @@ def test_solution_refuses_an_unknown_kata_path(repo: KataRepo) -> None:
         ["ERROR: katas/more/test_nope.py does not exist; give pytest --solution a kata path*"]
     )
     assert "Traceback" not in result.stderr.str()
+
+
+def test_a_path_from_the_root_works_from_a_topic_folder_too(
+    repo: KataRepo, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`pytest --hint katas/more/test_strings.py`, as printed by a run at the root, typed inside
+    katas/basics/: the same kata."""
+    monkeypatch.chdir(repo.root / "katas" / "basics")
+    result = repo.run("--hint", "katas/more/test_strings.py")
+    assert result.ret == pytest.ExitCode.OK
+    result.stdout.fnmatch_lines(["Hint 1 of 2 for ../more/test_strings.py: Multiplying strings"])
