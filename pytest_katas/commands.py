@@ -151,7 +151,7 @@ def target_kata(
                 k for k in catalog.katas if progress.katas.get(k.id, KataRecord()).first_passed
             ]
             if solved:  # the most recently solved
-                return max(solved, key=lambda k: progress.katas[k.id].first_passed or "")
+                return max(solved, key=lambda k: (progress.katas[k.id].first_passed or "", k.order))
         focus = next((kata for kata in unfinished if kata.id == progress.focus), None)
         return focus or (unfinished[0] if unfinished else None)
     if len(paths) > 1:
