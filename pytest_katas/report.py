@@ -108,6 +108,8 @@ BAR_WIDTH = 20
 """The widest a progress bar gets, in columns; narrower terminals get shorter bars."""
 NARROWEST_BAR = 12
 HANDFUL = 5
+MINIMUM_REASON = 14
+"""Fewer columns left than this for why a kata fails, and the reason is left out."""
 """How many katas the learner is working on are listed (all of them with -v)."""
 PAGE = 50
 """The most lines the report takes, from its heading to pytest's final line (with -v, more)."""
@@ -349,7 +351,7 @@ class LearnerReport:
         lines: list[tuple[str, Markup]] = [("", {})]
         if listed:
             lines += [(line, {"bold": True}) for line in wrap(say("working-on"), self.columns)]
-        lines += [(self.working_on_entry(kata), {"red": True}) for kata in listed]
+        lines += [(line, {"red": True}) for line in self.working_on_entries(listed)]
         if len(listed) < len(started):
             katas = typed_path(self.catalog.katas_dir, self.config)
             more = say("more-working-on", count=len(started) - len(listed), katas=katas)
@@ -359,22 +361,33 @@ class LearnerReport:
             lines += [(line, {}) for line in wrap(say(key, count=untouched), self.columns)]
         return lines if len(lines) > 1 else []
 
-    def working_on_entry(self, kata: Kata) -> str:
-        """One line: the kata's path, its steps passed, and why its first failing step fails
-        (shortened, or left out where the path takes the room)."""
-        status = self.progress.status(kata)
-        key = "steps-in-words" if self.plain else "steps"
-        steps = say(key, passed=status.passed_steps, total=status.total_steps)
-        reports = sorted(
-            self.failures.get(kata.id, []),
-            key=lambda report: _step_index(report, list(kata.steps)),
-        )
-        why = self.summary_of(reports[0]) if reports else say("not-run-short")
-        path = self.typed(kata)
-        line = f"  {path}  {steps}: {why}"
-        if width(line) <= self.columns or width(f"  {path}  {steps}: ") + 16 <= self.columns:
-            return shorten(line, self.columns)
-        return "  " + shorten_start(path, self.columns - width(steps) - 4) + "  " + steps
+    def working_on_entries(self, katas: list[Kata]) -> list[str]:
+        """One line per kata, in columns: its path, its steps passed, and why its first failing
+        step fails. Where the room runs out, the reason is shortened or left out first, then the
+        path loses its start (never its file name, as far as the terminal allows)."""
+        rows = []
+        for kata in katas:
+            status = self.progress.status(kata)
+            key = "steps-in-words" if self.plain else "steps"
+            steps = say(key, passed=status.passed_steps, total=status.total_steps)
+            reports = sorted(
+                self.failures.get(kata.id, []),
+                key=lambda report: _step_index(report, list(kata.steps)),
+            )
+            why = self.summary_of(reports[0]) if reports else say("not-run-short")
+            rows.append((self.typed(kata), steps, why))
+        steps_width = max((width(steps) for _, steps, _ in rows), default=0)
+        path_width = max((width(path) for path, _, _ in rows), default=0)
+        path_width = min(path_width, self.columns - 4 - steps_width)
+        lines = []
+        for path, steps, why in rows:
+            path = shorten_start(path, path_width)
+            line = f"  {path}{' ' * (path_width - width(path))}  {steps}"
+            room = self.columns - width(line) - 2
+            if room >= MINIMUM_REASON:
+                line += ": " + shorten(why, room)
+            lines.append(line)
+        return lines
 
     def focus_parts(
         self, focus: Kata
