@@ -5,12 +5,18 @@ bootstrap.py test`, which installs nox first).
   maintainers' suite), under coverage with at least 90% branch coverage of pytest_katas;
 - `lint`: the repository's pre-commit hooks (ruff check, ruff format, mypy --strict).
 
+Not part of the suite, run on demand: `bench` (the plugin's overhead) and `mutants` (mutation
+testing of the modules that keep progress and passes honest).
+
 A Python that is not installed is skipped, and nox names it, on a contributor's machine; where the
 `CI` environment variable is set (`.ci/run` sets it), or with `--error-on-missing-interpreters`, it
 is an error: the README promises every answer checked on 3.10 to 3.13.
 """
 
 from __future__ import annotations
+
+import os
+from pathlib import Path
 
 import nox
 
@@ -43,3 +49,44 @@ def bench(session: nox.Session) -> None:
     """Not part of the suite: the plugin's overhead on 2,000 synthetic katas."""
     session.install("-e", ".")
     session.run("python", "bench/bench_plugin.py", *session.posargs)
+
+
+@nox.session(python=PYTHONS[1])
+def mutants(session: nox.Session) -> None:
+    """Not part of the suite: mutation testing (mutmut) of the modules where a mistake loses
+    progress or lets an unearned pass through (`[tool.mutmut]` in pyproject.toml names them and
+    the tests run against them), then the figures per module (bench/mutants_summary.py).
+
+    - `nox -s mutants`: every module (about 6 minutes on two shared cores with today's tests;
+      a mutant no test reaches is skipped, so it grows as tests are added: bench/mutants.md);
+    - `nox -s mutants -- pytest_katas/drift.py pytest_katas/blanks.py`: those modules only (their
+      mutants are tried again, the others' results are kept);
+    - `nox -s mutants -- --max-children 1`: fewer workers than the default of two.
+
+    mutmut copies the package, with every mutant in it, into `mutants/` and runs the tests there;
+    PYTHONPATH names that copy, so a test's subprocess imports the mutated package too
+    (bench/mutmut_subprocess/sitecustomize.py says why it is also on PYTHONPATH). Results
+    are kept in `mutants/` between runs (delete it to start afresh); `mutmut show NAME` and
+    `mutmut browse`, run in the session's environment, show a mutant.
+    """
+    session.install("mutmut>=3.8.1,<4", ".")
+    root = Path(__file__).resolve().parent
+    options = ["--max-children", "2"]
+    names: list[str] = []
+    args = list(session.posargs)
+    while args:
+        arg = args.pop(0)
+        if arg == "--max-children" and args:
+            options = [arg, args.pop(0)]
+        elif arg.endswith(".py"):
+            names.append(arg.removesuffix(".py").replace("/", ".") + ".*")
+        else:
+            names.append(arg)
+    # bench/mutmut_subprocess/sitecustomize.py: what a subprocess does while mutmut collects stats
+    pythonpath = [root / "mutants", root / "bench" / "mutmut_subprocess"]
+    env = {"PYTHONPATH": os.pathsep.join(map(str, pythonpath))}
+    # made before mutmut starts: Python skips, for good, a PYTHONPATH folder that did not exist
+    # when the first import looked in it, and the tests would then import the package unmutated
+    (root / "mutants").mkdir(exist_ok=True)
+    session.run("mutmut", "run", *options, *names, env=env)
+    session.run("python", "bench/mutants_summary.py", *session.posargs, env=env)

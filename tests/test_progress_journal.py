@@ -1,0 +1,189 @@
+"""The run journals on their own: each step's result kept as it finishes, read back in order, and
+where a run that died was. A mistake here loses a finished step or blames the wrong one."""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+from pathlib import Path
+
+from pytest_katas.progress import journal
+from pytest_katas.progress.journal import (
+    Interruption,
+    Journal,
+    current_run,
+    entry,
+    is_alive,
+    run_of,
+    step_results,
+    where_it_stopped,
+)
+
+
+def line(kind: str, kata: str = "k", step: str = "s", **more: object) -> dict[str, object]:
+    return {"run": "r", "type": kind, "kata": kata, "step": step, **more}
+
+
+def test_a_run_is_named_by_host_pid_and_a_start_that_stays() -> None:
+    host, pid, start = current_run().split(":")
+    assert (host, pid) == (socket.gethostname(), str(os.getpid()))
+    assert start.isdigit()
+    assert current_run() == current_run()
+
+
+def test_this_process_is_alive_and_other_hosts_count_as_alive() -> None:
+    assert is_alive(current_run())
+    assert is_alive("another-host:1:2")
+    assert is_alive(f"{socket.gethostname()}:not-a-pid:2")
+
+
+def test_a_process_that_is_gone_is_not_alive(tmp_path: Path) -> None:
+    pid = os.fork()
+    if pid == 0:
+        os._exit(0)
+    os.waitpid(pid, 0)
+    assert not is_alive(f"{socket.gethostname()}:{pid}:1")
+
+
+def test_a_process_that_is_not_ours_is_alive() -> None:
+    assert is_alive(f"{socket.gethostname()}:1:1")
+
+
+def test_an_entry_names_this_run() -> None:
+    assert entry("step", "k", "s", passed=True) == {
+        "run": current_run(),
+        "type": "step",
+        "kata": "k",
+        "step": "s",
+        "passed": True,
+    }
+
+
+def test_appended_lines_are_read_back_in_order(tmp_path: Path) -> None:
+    folder = tmp_path / "journal"
+    kept = Journal(folder)
+    kept.append(entry("enter", "k", "s"))
+    kept.append(entry("step", "k", "s", passed=True, note="é"))
+    kept.close()
+    assert kept.path == folder / (current_run().replace(":", "_") + ".jsonl")
+    assert kept.path.read_bytes().decode("utf-8").count("\n") == 2
+    assert "é" in kept.path.read_text("utf-8")
+    ((path, lines),) = Journal(folder).runs()
+    assert path == kept.path
+    assert [item["type"] for item in lines] == ["enter", "step"]
+    kept.close()  # closing twice is harmless
+
+
+def test_appending_after_close_opens_the_journal_again(tmp_path: Path) -> None:
+    kept = Journal(tmp_path)
+    kept.append(entry("enter", "k", "s"))
+    kept.close()
+    kept.append(entry("enter", "k", "t"))
+    kept.close()
+    assert len(Journal(tmp_path).runs()[0][1]) == 2
+
+
+def test_runs_are_read_oldest_first_and_bad_lines_are_skipped(tmp_path: Path) -> None:
+    good = json.dumps(line("step", passed=True))
+    (tmp_path / "h_1_20.jsonl").write_text(good + "\n", "utf-8")
+    (tmp_path / "h_2_3.jsonl").write_bytes(
+        b'{"run": "r", "type": "enter", "kata": "k", "step": "s"}\n'
+        b"\xff\xfe not utf-8\n"
+        b'{"run": "r", "type": "enter", "kata": "k", "step": "after"}\n'
+        b"[1, 2]\n"
+        b'{"run": 1, "kata": "k", "step": "s"}\n'
+        b'{"run": "r", "kata": 1, "step": "s"}\n'
+        b'{"run": "r", "kata": "k", "step": null}\n'
+        b'{"run": "r", "type": "step", "ka'
+    )
+    (tmp_path / "h_3_x.jsonl").write_text(good + "\n", "utf-8")
+    (tmp_path / "notes.txt").write_text(good + "\n", "utf-8")
+    runs = Journal(tmp_path).runs()
+    assert [path.name for path, _ in runs] == ["h_3_x.jsonl", "h_2_3.jsonl", "h_1_20.jsonl"]
+    assert runs[1][1] == [line("enter"), line("enter", step="after")]
+
+
+def test_a_journal_folder_that_is_missing_has_no_runs(tmp_path: Path) -> None:
+    assert Journal(tmp_path / "missing").runs() == []
+
+
+def test_step_results_keep_the_newest_result_of_each_step() -> None:
+    lines = [
+        line("step", "a", "one", passed=True),
+        line("enter", "a", "two"),
+        line("step", "a", "two", passed=False),
+        line("step", "a", "one", passed=False),
+        line("step", "b", "one", passed=True),
+        line("step", "b", "two", passed="yes"),
+        line("time-limit", "b", "three", passed=True),
+    ]
+    assert step_results(lines) == {"a": {"one": False, "two": False}, "b": {"one": True}}
+
+
+def test_a_run_that_finished_its_steps_stopped_nowhere() -> None:
+    lines = [line("enter", step="one"), line("step", step="one", passed=True)]
+    assert where_it_stopped(lines) is None
+    assert where_it_stopped([]) is None
+
+
+def test_a_run_stopped_in_the_last_step_it_entered() -> None:
+    lines = [
+        line("enter", step="one"),
+        line("step", step="one", passed=True),
+        line("enter", step="two"),
+    ]
+    assert where_it_stopped(lines) == Interruption("k", "two", timed_out=False)
+
+
+def test_a_result_of_another_step_does_not_close_the_open_one() -> None:
+    lines = [line("enter", "k", "two"), line("step", "k", "one", passed=True)]
+    assert where_it_stopped(lines) == Interruption("k", "two", timed_out=False)
+    lines = [line("enter", "k", "two"), line("step", "other", "two", passed=True)]
+    assert where_it_stopped(lines) == Interruption("k", "two", timed_out=False)
+
+
+def test_a_time_limit_fired_in_the_open_step_is_told() -> None:
+    lines = [line("enter", step="one"), line("time-limit", step="one")]
+    assert where_it_stopped(lines) == Interruption("k", "one", timed_out=True)
+
+
+def test_a_time_limit_belongs_to_its_step_only() -> None:
+    lines = [
+        line("enter", step="one"),
+        line("time-limit", step="one"),
+        line("step", step="one", passed=False),
+        line("enter", step="two"),
+    ]
+    assert where_it_stopped(lines) == Interruption("k", "two", timed_out=False)
+    assert where_it_stopped([line("time-limit"), line("enter", step="two")]) == Interruption(
+        "k", "two", timed_out=False
+    )
+
+
+def test_the_run_of_a_journal_is_its_first_lines_or_its_file_name(tmp_path: Path) -> None:
+    path = tmp_path / "host_12_34.jsonl"
+    assert run_of([{"run": "a:1:2"}, {"run": "b:3:4"}], path) == "a:1:2"
+    assert run_of([], path) == "host:12:34"
+
+
+def test_a_forked_child_writes_a_journal_of_its_own(tmp_path: Path) -> None:
+    kept = Journal(tmp_path)
+    kept.append(entry("enter", "k", "parent"))
+    pid = os.fork()
+    if pid == 0:
+        try:
+            kept.append(entry("enter", "k", "child"))
+            kept.close()
+        finally:
+            os._exit(0)
+    os.waitpid(pid, 0)
+    kept.append(entry("step", "k", "parent", passed=True))
+    kept.close()
+    runs = {
+        run_of(lines, path): [item["step"] for item in lines]
+        for path, lines in Journal(tmp_path).runs()
+    }
+    assert runs[current_run()] == ["parent", "parent"]
+    assert [steps for run, steps in runs.items() if run != current_run()] == [["child"]]
+    assert journal.SUFFIX == ".jsonl"
