@@ -395,12 +395,6 @@ def test_an_unlocked_solution_can_be_imported(repo: KataRepo) -> None:
     result.stdout.fnmatch_lines(["*test_peek PASSED*"])
 
 
-def test_solutions_are_never_collected_in_a_learners_run(repo: KataRepo) -> None:
-    repo.write("solutions/more/test_extra.py", "def test_secret():\n    assert False\n")
-    result = repo.run("katas/", "--collect-only", "-q")
-    assert "solutions/" not in result.stdout.str()
-
-
 def test_manifest_problems_are_shown_but_the_katas_still_run(
     repo: KataRepo, report_of: Report
 ) -> None:

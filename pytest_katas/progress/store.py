@@ -295,6 +295,10 @@ class ProgressStore:
     def _set_aside(self, what: str) -> str:
         stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S")
         backup = self.path.with_name(f"{self.path.stem}.broken-{stamp}.json")
+        number = 1
+        while backup.exists():  # one set aside in the same second: keep it too (we hold the lock)
+            number += 1
+            backup = self.path.with_name(f"{self.path.stem}.broken-{stamp}-{number}.json")
         try:
             os.replace(self.path, backup)
         except OSError:
