@@ -212,7 +212,7 @@ class Kata:
     @property
     def steps(self) -> tuple[str, ...]:
         """The kata's steps: its top-level test functions, in order, read without importing it."""
-        return tuple(dict.fromkeys(_STEP.findall(self._source)))
+        return _steps_in(self._source)
 
     @property
     def lesson(self) -> str:
@@ -313,6 +313,13 @@ def read_source(path: Path) -> str:
 @lru_cache(maxsize=4096)
 def _read_source(path: Path, mtime_ns: int) -> str:
     return read_source(path)
+
+
+@lru_cache(maxsize=4096)
+def _steps_in(source: str) -> tuple[str, ...]:
+    """The steps found in a kata's source, once per source: a run asks for every kata's steps
+    hundreds of times (the progress, the report), each a scan of the whole module."""
+    return tuple(dict.fromkeys(_STEP.findall(source)))
 
 
 class _Loader:

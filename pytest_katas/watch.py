@@ -7,32 +7,56 @@ a changed manifest, a module that is not a kata, the first run and Enter run eve
 While watching, `h` + Enter shows the next hint of the kata in focus (as `pytest --hint` does, in
 the same progress file) and `q` + Enter leaves.
 
-Runs start fast: this process has pytest and the plugin imported already (and the modules katas
+**No save is missed.** Whether a file changed is decided by its fingerprint (modification time,
+size, and for a file modified in the last few seconds a hash of its content), taken as each run
+starts and compared when the run ends and at every wake-up: a save made during a run, or just after
+it, is found whatever a file watcher reported. The hash is there because a time and a size alone
+can stay the same across a save: file systems keep times to a tick (from a nanosecond to two
+seconds), and an edit such as `1` to `2` keeps the size. Wake-ups come from the file system's
+events, gathered by watchfiles in a helper process, and every half second in case events are lost.
+Where watchfiles would poll instead (`WATCHFILES_FORCE_POLLING`, WSL) no watcher runs, since its
+polling compares modification times in whole seconds and misses a save made within a second of the
+one before: the fingerprints are compared on a timer instead, often enough to answer fast, rarely
+enough that looking takes under a twentieth of a core.
+
+**Runs start fast.** This process has pytest and the plugin imported already (and the modules katas
 commonly use), and forks a fresh child for each run, which calls `pytest.main()` and leaves with
 `os._exit()`. No module state survives a run, since each run is a new process; the katas are never
-imported here. The file watcher (watchfiles) runs a thread, so it is left before each fork and
-entered again after the run; a save made in between is found by comparing modification times.
-The manifests are read here between runs, and a run takes that catalog rather than reading them
-again, unless a manifest or the set of modules changed. Where `os.fork` does not exist (Windows),
-each run is `python -m pytest` in a subprocess.
+imported here. Most of what is left of pytest's start (reading its command line, plugins, ini file
+and conftest files; configuring every plugin; finding the fixtures) is done before the save: after
+each run a child is forked for the run that the next save most likely asks for (of the kata in
+focus, with the next to solve), and waits at a gate at the start of its session, before it prints
+anything; the save opens the gate. A save that asks for another run, or a change to what that
+child has read (a conftest.py or a module that katas import, a manifest, the ini file, the progress
+when a hint is spent), drops it for a fresh fork. The manifests are read here between runs, and a
+run takes that catalog rather than reading them again, unless a manifest or the set of modules
+changed.
+
+**No thread runs beside a fork.** The file watcher's thread lives in the helper process, forked
+before any run, and stays the whole watch: a child forked beside a thread may inherit a lock that
+thread held and wait on it forever (which is why Python 3.12 warns about such forks), and a watcher
+stopped before each fork and started after it sees nothing in between. Where `os.fork` does not
+exist (Windows), each run is `python -m pytest` in a subprocess, and the file watcher a thread.
 """
 
 from __future__ import annotations
 
 import contextlib
 import gc
+import hashlib
 import importlib
 import os
 import queue
 import select
 import signal
+import socket
 import subprocess
 import sys
 import threading
 import time
 import traceback
 from collections import Counter, deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
@@ -125,9 +149,19 @@ say = Messages(
 
 DEBOUNCE_MS = 50
 """The longest a burst of file events is gathered before a run (watchfiles' default is 1,600)."""
-QUIET_MS = 10
-"""A burst ends when no event came for this long (an editor's save is one burst); it is also how
-often the watcher looks for a line typed and for Ctrl-C."""
+QUIET_MS = 5
+"""A burst ends when no event came for this long (an editor's save is one burst); a file changed
+is taken as saved once it has kept still this long."""
+RECENT_NS = 3_000_000_000
+"""A file modified less than this long ago (3 s) may be saved again within the same tick of its
+modification time, with the same size: its content is hashed too."""
+SAFETY_SECONDS = 0.5
+"""How often the files are looked at when no event comes (events can be lost: a full event queue,
+a network folder whose changes are made elsewhere)."""
+POLL_SECONDS = 0.025
+"""Polling: the shortest wait between two looks at the files…"""
+POLL_SHARE = 20
+"""…which is at least this many times as long as a look takes (under 5% of a core)."""
 PRELOADED = (
     "ast",
     "asyncio",
@@ -151,8 +185,9 @@ PRELOADED = (
 """Modules that katas commonly import, or that each pytest run would import, imported once here
 so that no run pays for them."""
 CLEAR_SCREEN = "\x1b[H\x1b[2J\x1b[3J"
-THREADS_GONE_SECONDS = 1.0
-"""How long to wait for the file watcher's thread to end before forking."""
+NO_STANDBY_AFTER = (pytest.ExitCode.USAGE_ERROR, pytest.ExitCode.INTERNAL_ERROR)
+"""A run that ended so may have failed while starting: a run started ahead would print the same
+error while the learner types."""
 
 
 def run_watch(config: pytest.Config) -> int:
@@ -176,6 +211,8 @@ class Plan:
 
 
 class Watcher:
+    """The watch: its files, the helper that reports their changes, and the runs."""
+
     def __init__(
         self, config: pytest.Config, layout: Layout, paths: list[Path], typed: list[str]
     ) -> None:
@@ -189,11 +226,21 @@ class Watcher:
         self.store = ProgressStore.for_config(config, layout.root)
         self.writer = create_terminal_writer(config, sys.stdout)
         self.keys = KeyInput(None)
-        self.known: dict[Path, tuple[int, int]] = {}
+        self.files = Files(layout.katas_dir, lambda path: True)
+        self.known: dict[str, Fingerprint] = {}
+        """Every file watched as the last run started (or as last looked at, since)."""
+        self.events: Events | None = None
+        """The helper reporting the file system's events; None: the files are polled."""
+        self.poll_seconds: float | None = None
+        """Polling: the wait between two looks that the learner set (`WATCHFILES_POLL_DELAY_MS`)."""
+        self.forking = hasattr(os, "fork")
+        self.standby: Standby | None = None
+        self.catalog: Catalog | None = None
+        self.folded: tuple[object, Catalog, Progress] | None = None
         self.runs = 0
+        self.last_status: int = pytest.ExitCode.OK
         self.last_ran: set[str] = set()
         self.preloaded = False
-        self.accept: Callable[[Path], bool] = lambda path: True
 
     @classmethod
     def for_config(cls, config: pytest.Config) -> Watcher:
@@ -229,32 +276,47 @@ class Watcher:
     def watch(self, watch_filter: PythonFilter) -> int:
         from watchfiles import Change
 
-        self.accept = lambda path: watch_filter(Change.modified, str(path))
+        self.files = Files(
+            self.layout.katas_dir, lambda path: watch_filter(Change.modified, str(path))
+        )
         # pytest keeps stdin captured (on /dev/null) until a run starts: the keys need it back.
         capture = self.config.pluginmanager.getplugin("capturemanager")
         if capture is not None:
             capture.suspend_global_capture(in_=True)
         self.keys = KeyInput.of(sys.stdin)
+        # a thread here (another plugin's) would make every fork unsafe: then runs are subprocesses
+        self.forking = hasattr(os, "fork") and _thread_count() == 1
         try:
             with _interrupts_raise():
-                self.known = self.snapshot()
+                self.known = self.files.look({})[0]
+                self.start_events(watch_filter)
                 status = self.run(Plan(None))
                 if status == pytest.ExitCode.USAGE_ERROR:
                     return status  # the run said what is wrong, and every run would say it again
-                self.loop(watch_filter)
+                self.loop()
         except KeyboardInterrupt:
             pass
+        finally:
+            self.drop_standby()
+            if self.events is not None:
+                self.events.close()
         self.writer.line()
         self.writer.line(say("stopped", path=self.store.display), bold=True)
         return pytest.ExitCode.OK
 
-    def loop(self, watch_filter: PythonFilter) -> None:
+    def start_events(self, watch_filter: PythonFilter) -> None:
+        """Start the helper reporting the file system's events, unless watchfiles would poll."""
+        if _polls():
+            delay = os.environ.get("WATCHFILES_POLL_DELAY_MS", "")
+            self.poll_seconds = int(delay) / 1000 if delay.isdecimal() else None
+            return
+        self.events = Events(self.layout.katas_dir, watch_filter, in_process=not self.forking)
+
+    def loop(self) -> None:
         show_keys = True
-        reported: set[Path] = set()
         while True:
-            # the files reported, and those saved while no watcher ran (during the last run)
-            plan = self.plan(self.take_changes(reported))
-            reported = set()
+            # saves since the last run started: during it, just after it, or reported by a wake-up
+            plan = self.plan(self.take_changes())
             if plan is not None:
                 self.run(plan)
                 show_keys = True
@@ -263,14 +325,11 @@ class Watcher:
                 self.writer.line(say("keys", paths=", ".join(self.typed)), bold=True)
                 sys.stdout.flush()
                 show_keys = False
-            self.current_catalog()  # read it now, while the learner types
-            event = self.wait(watch_filter)
-            if isinstance(event, set):
-                reported = event
-                continue
-            if event is None:
-                continue
-            key = event.strip().lower()
+            self.start_standby()
+            line = self.wait()
+            if line is None:
+                continue  # look at the files again
+            key = line.strip().lower()
             if key == "q":
                 return
             if key == "":
@@ -279,55 +338,66 @@ class Watcher:
             elif key == "h":
                 self.hint()
             else:
-                self.writer.line(say("unknown-key", typed=event.strip()), yellow=True)
+                self.writer.line(say("unknown-key", typed=line.strip()), yellow=True)
             show_keys = True
 
-    def wait(self, watch_filter: PythonFilter) -> set[Path] | str | None:
-        """The next save (the paths changed; none: see what the modification times say), or the
-        next line typed (None: stdin has closed)."""
+    def wait(self) -> str | None:
+        """Wait until a line is typed (return it), or until it is time to look at the files again
+        (return None): the file system reported a change, or no event came for a while."""
         if self.keys.is_set():
             return self.keys.next_line()
-        import watchfiles
-
-        wakeup = _Wakeup(self)
-        batches = watchfiles.watch(
-            self.layout.katas_dir,
-            watch_filter=watch_filter,
-            debounce=DEBOUNCE_MS,
-            step=QUIET_MS,
-            stop_event=wakeup,
-        )
-        # Leaving the generator stops the watcher's thread: nothing may run beside a fork.
-        with contextlib.closing(batches):
-            for batch in batches:
-                return {Path(path) for _, path in batch}
-        return set() if wakeup.files_changed else self.keys.next_line()
+        timeout = SAFETY_SECONDS
+        if self.events is None:
+            timeout = self.poll_seconds or max(POLL_SECONDS, POLL_SHARE * self.files.took)
+        waiting = [self.events.fileno()] if self.events is not None else []
+        if self.keys.fd is not None:
+            waiting.append(self.keys.fd)
+        elif isinstance(self.keys, ThreadedKeyInput):  # pragma: no cover - Windows only
+            timeout = min(timeout, 0.05)  # a thread reads the keys: look at its queue often
+        if waiting:
+            ready = select.select(waiting, [], [], timeout)[0]
+        else:  # pragma: no cover - polling without a key input: nothing to wait on but time
+            time.sleep(timeout)
+            ready = []
+        if self.events is not None and self.events.fileno() in ready and not self.events.drain():
+            # the helper has stopped (its watcher failed, say out of inotify watches): poll
+            self.events.close()
+            self.events = None
+        return self.keys.next_line() if self.keys.is_set() else None
 
     # What to run
 
-    def snapshot(self) -> dict[Path, tuple[int, int]]:
-        """Modification time and size of every file watched."""
-        files: dict[Path, tuple[int, int]] = {}
-        for folder, folders, names in os.walk(self.layout.katas_dir):
-            folders[:] = [name for name in folders if self.accept(Path(folder, name, "x.py"))]
-            for name in names:
-                path = Path(folder, name)
-                if self.accept(path):
-                    with contextlib.suppress(OSError):
-                        stat = path.stat()
-                        files[path] = (stat.st_mtime_ns, stat.st_size)
-        return files
-
-    def take_changes(self, reported: Iterable[Path] = ()) -> set[Path]:
-        """The files changed since the last look: those reported, and those whose modification
-        time or size differs (a save made while no watcher ran)."""
-        now = self.snapshot()
-        changed = {path for path in reported if self.accept(path)}
-        changed.update(
-            path for path in now.keys() | self.known.keys() if now.get(path) != self.known.get(path)
-        )
-        self.known = now
-        return changed
+    def take_changes(self) -> set[Path]:
+        """The files changed since the last look (as the last run started, or since), once they
+        keep still: a save still being written (an editor that empties the file, then writes it)
+        is waited for, briefly."""
+        before = self.known
+        self.known, changed = self.files.look(before)
+        deadline = time.monotonic() + DEBOUNCE_MS / 1000
+        while changed and time.monotonic() < deadline:
+            youngest = max(
+                (self.known[path].mtime_ns for path in changed if path in self.known), default=0
+            )
+            still = (time.time_ns() - youngest) / 1e9  # how long they have kept still
+            if still >= QUIET_MS / 1000:
+                break
+            time.sleep(QUIET_MS / 1000 - still)
+            self.known, more = self.files.look(self.known)
+            changed |= more
+        if not changed:
+            return set()
+        if any(
+            not path.endswith(".py") or path not in before or path not in self.known
+            for path in changed
+        ):
+            self.catalog = None  # a manifest, a module added or removed: read the manifests again
+        paths = {Path(path) for path in changed}
+        if self.standby is not None:
+            catalog = self.current_catalog()
+            if any(catalog.kata_at(path) is None for path in paths):
+                # a conftest.py, a module katas import: the run started ahead may have read it
+                self.standby.spoiled = True
+        return paths
 
     def watches(self, path: Path) -> bool:
         return any(path == watched or watched in path.parents for watched in self.paths)
@@ -348,7 +418,7 @@ class Watcher:
         if not saved:
             return None
         saved.sort(key=lambda kata: kata.order)
-        progress = self.store.fold(catalog.katas).progress
+        progress = self.progress(catalog)
         last = saved[-1].order
         next_kata = next(
             (
@@ -362,19 +432,46 @@ class Watcher:
         )
         return Plan(tuple(saved), tuple(kata.display for kata in saved), next_kata)
 
+    def next_plan(self) -> Plan:
+        """The run that the next save most likely asks for: of the kata in focus (the one the
+        last run's report showed), else of every kata watched (what Enter runs)."""
+        catalog = self.current_catalog()
+        kata = self.focus(catalog, self.progress(catalog))
+        if kata is not None and self.watches(kata.path):
+            plan = self.plan({kata.path})
+            if plan is not None:
+                return plan
+        return Plan(None)
+
+    def progress(self, catalog: Catalog) -> Progress:
+        """The progress, read again only when its files changed (a run, a hint, another pytest)."""
+        stamp = self.progress_stamp()
+        if self.folded is None or self.folded[0] != stamp or self.folded[1] is not catalog:
+            progress = self.store.fold(catalog.katas).progress
+            self.folded = (self.progress_stamp(), catalog, progress)  # after a save, if any
+        return self.folded[2]
+
+    def progress_stamp(self) -> object:
+        return (_stat(self.store.path), _stat(self.store.journal.folder))
+
     # Running
+
+    def arguments(self, plan: Plan) -> list[str]:
+        """The command line of the run of `plan`."""
+        if plan.katas is None:
+            return [*self.options, *self.typed]
+        katas = [*plan.katas, *([plan.next_kata] if plan.next_kata else [])]
+        base = self.config.invocation_params.dir
+        return [*self.options, *(_relative(kata.path, base) for kata in katas)]
 
     def run(self, plan: Plan) -> int:
         self.runs += 1
         if plan.katas is None:
-            targets = self.typed
             catalog = self.current_catalog()
             self.last_ran = {kata.id for kata in catalog.katas if self.watches(kata.path)}
             key = "run-everything-saved" if plan.saved else "run-everything"
         else:
             katas = [*plan.katas, *([plan.next_kata] if plan.next_kata else [])]
-            base = self.config.invocation_params.dir
-            targets = [_relative(kata.path, base) for kata in katas]
             self.last_ran = {kata.id for kata in katas}
             key = "run-saved-and-next" if plan.next_kata else "run-saved"
         header = say(
@@ -389,35 +486,43 @@ class Watcher:
         else:
             self.writer.line()
         self.writer.sep("~", header, bold=True)
-        self.current_catalog()  # read now, so that the forked run inherits it
-        return self.spawn([*self.options, *targets])
+        self.last_status = self.spawn(self.arguments(plan))
+        return self.last_status
 
     def current_catalog(self) -> Catalog:
-        """The catalog (read again by `Catalog.load` only when a manifest or the set of modules
-        changed; a forked run inherits it, so a save answers faster)."""
-        return Catalog.load(self.layout.root, self.layout.katas_dir)
+        """The catalog: asked of `Catalog.load` again (which reads the manifests again when one
+        of them or the set of modules changed) unless every file changed since is a module saved;
+        a forked run inherits it, so a save answers faster."""
+        if self.catalog is None:
+            self.catalog = Catalog.load(self.layout.root, self.layout.katas_dir)
+        return self.catalog
 
     def spawn(self, arguments: list[str]) -> int:
-        """Run pytest with `arguments` in a fresh process: a fork of this one where possible."""
-        _wait_for_other_threads()
+        """Run pytest with `arguments` in a fresh process: the run started ahead if it has these
+        arguments, else a fork of this one, else (no fork) a subprocess."""
         sys.stdout.flush()
         sys.stderr.flush()
-        if not hasattr(os, "fork") or threading.active_count() > 1:
+        if not self.forking:
             return self.spawn_subprocess(arguments)
-        pid = os.fork()
-        if pid == 0:
-            _run_in_child(arguments)  # pragma: no cover - the child leaves by os._exit
+        pid: int | None = None
         try:
+            with _interrupts_held():
+                pid = self.open_standby(arguments)
+                if pid is None:
+                    pid = os.fork()
+                    if pid == 0:  # pragma: no cover - the child leaves by os._exit
+                        _run_in_child(arguments, None, self.inherited())
             self.preload()
             return os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1])
         except KeyboardInterrupt:
             # Ctrl-C in a terminal reaches the run too; a signal sent to this process alone does
             # not, so pass it on. The run takes only its first, and saves what it found out.
             signal.signal(signal.SIGINT, signal.SIG_IGN)
-            with contextlib.suppress(ProcessLookupError):
-                os.kill(pid, signal.SIGINT)
-            with contextlib.suppress(ChildProcessError):
-                os.waitpid(pid, 0)
+            if pid is not None:
+                with contextlib.suppress(ProcessLookupError):
+                    os.kill(pid, signal.SIGINT)
+                with contextlib.suppress(ChildProcessError):
+                    os.waitpid(pid, 0)
             raise
 
     def spawn_subprocess(self, arguments: list[str]) -> int:
@@ -435,6 +540,10 @@ class Watcher:
             process.wait()
             raise
 
+    def inherited(self) -> list[int]:
+        """The descriptors a run must not keep: the helper's socket."""
+        return [self.events.fileno()] if self.events is not None else []
+
     def preload(self) -> None:
         """Import what katas commonly use, once, while the first run runs."""
         if self.preloaded:
@@ -451,10 +560,80 @@ class Watcher:
         gc.collect()
         gc.freeze()  # leave the objects imported so far out of each run's collections
 
+    # The run started ahead
+
+    def start_standby(self) -> None:
+        """Fork the run that the next save most likely asks for, to start up to its gate."""
+        if self.standby is not None and not self.standby_fits(self.standby.arguments):
+            self.drop_standby()
+        if self.standby is not None or not self.forking or self.last_status in NO_STANDBY_AFTER:
+            return
+        arguments = self.arguments(self.next_plan())
+        gate, opener = os.pipe()
+        sys.stdout.flush()
+        sys.stderr.flush()
+        with _interrupts_held():
+            pid = os.fork()
+            if pid == 0:  # pragma: no cover - the child leaves by os._exit
+                os.close(opener)
+                _run_in_child(arguments, gate, self.inherited())
+            os.close(gate)
+            self.standby = Standby(pid, opener, arguments, self.standby_stamp())
+
+    def open_standby(self, arguments: list[str]) -> int | None:
+        """The run started ahead, told to go, if it is the run of `arguments` and nothing it may
+        have read changed since; else None (and it is dropped)."""
+        standby = self.standby
+        if standby is None:
+            return None
+        if self.standby_fits(arguments):
+            try:
+                os.write(standby.opener, b"g")
+            except OSError:
+                pass  # it has ended (it failed while starting): a fresh run says why
+            else:
+                os.close(standby.opener)
+                self.standby = None
+                return standby.pid
+        self.drop_standby()
+        return None
+
+    def drop_standby(self) -> None:
+        standby, self.standby = self.standby, None
+        if standby is None:
+            return
+        with contextlib.suppress(OSError):
+            os.close(standby.opener)
+        with contextlib.suppress(ProcessLookupError):
+            # it has printed nothing; what it saved as it was configured, it saved whole
+            os.kill(standby.pid, signal.SIGKILL)
+        with contextlib.suppress(ChildProcessError):
+            os.waitpid(standby.pid, 0)
+
+    def standby_fits(self, arguments: list[str]) -> bool:
+        """Whether the run started ahead is the run of `arguments` as it would start now."""
+        standby = self.standby
+        return (
+            standby is not None
+            and standby.arguments == arguments
+            and not standby.spoiled
+            and standby.stamp == self.standby_stamp()
+        )
+
+    def standby_stamp(self) -> object:
+        """What a run reads as it starts, besides the files watched: the progress (as the plugin
+        is configured), the ini file, and a conftest.py at the root."""
+        return (
+            self.progress_stamp(),
+            _stat(self.config.inipath),
+            _stat(self.layout.root / "conftest.py"),
+        )
+
     # Hints
 
     def hint(self) -> None:
-        catalog = Catalog.load(self.layout.root, self.layout.katas_dir)
+        self.catalog = None  # the hints are read from a manifest, which may have changed since
+        catalog = self.current_catalog()
         progress = self.store.fold(catalog.katas).progress
         kata = self.focus(catalog, progress)
         if kata is None:
@@ -479,22 +658,277 @@ class Watcher:
         return ran[0] if ran else unsolved[0] if unsolved else None
 
 
-class _Wakeup:
-    """Stops the file watcher when a line is typed, or at once when a file changed between the
-    last look and the watcher's start (which the watcher cannot see)."""
+@dataclass
+class Standby:
+    """A run forked ahead of the save that it will run, waiting at its gate."""
 
-    def __init__(self, watcher: Watcher) -> None:
-        self.watcher = watcher
-        self.first = True
-        self.files_changed = False
+    pid: int
+    opener: int
+    """The pipe's end that opens the gate (a byte), or drops the run (closed)."""
+    arguments: list[str]
+    stamp: object
+    """`Watcher.standby_stamp()` when it was forked."""
+    spoiled: bool = False
+    """A file that it may have read changed since it was forked."""
 
-    def is_set(self) -> bool:
-        if self.first:  # watchfiles asks first once its watches are in place
-            self.first = False
-            self.files_changed = self.watcher.snapshot() != self.watcher.known
-            if self.files_changed:
-                return True
-        return self.watcher.keys.is_set()
+
+class _Gate:  # pragma: no cover - in the run started ahead
+    """Holds a run started ahead until the watcher opens the gate (a byte on the pipe); when the
+    watcher drops the run instead (the pipe's end), it leaves unseen. The gate is at the start of
+    the session: pytest has read its command line, every plugin is configured and the fixtures
+    are found, and nothing is printed yet. A run whose configuration leaves traces outside the
+    process (see `_starts_quietly`) waits earlier, before it is configured."""
+
+    def __init__(self, fd: int) -> None:
+        self.fd: int | None = fd
+
+    @pytest.hookimpl(wrapper=True, tryfirst=True)
+    def pytest_cmdline_main(
+        self, config: pytest.Config
+    ) -> Generator[None, int | pytest.ExitCode | None, int | pytest.ExitCode | None]:
+        if not _starts_quietly(config):
+            self.wait()
+        return (yield)
+
+    @pytest.hookimpl(trylast=True)
+    def pytest_sessionstart(self) -> None:
+        # After pytest's own hooks (the fixtures are found by then), before those of the objects
+        # registered as plugins are configured (the terminal's header, the learner's run, xdist's
+        # workers): of the trylast hooks, the first registered is called first.
+        self.wait()
+
+    def wait(self) -> None:
+        if self.fd is None:
+            return
+        gc.freeze()  # what is set up so far stays out of the run's garbage collections
+        # not started yet, nothing to save: SIGTERM ends it at once (not as the run's Ctrl-C)
+        terminate = signal.signal(signal.SIGTERM, signal.SIG_DFL)
+        opened = os.read(self.fd, 1)
+        os.close(self.fd)
+        self.fd = None
+        if not opened:
+            os._exit(0)  # pragma: no cover - dropped: nothing was printed, nothing is saved
+        if terminate is not None:
+            signal.signal(signal.SIGTERM, terminate)
+        _take_one_interrupt()
+
+
+def _starts_quietly(config: pytest.Config) -> bool:
+    """Whether configuring a run and starting its session leave nothing outside the process, so
+    that they can be done ahead of the save: not with a JUnit XML file (whose times start with
+    the session), a log file (emptied as the run is configured) or the terminal's progress bar
+    (`-p terminalprogress`, shown from the session's start)."""
+    return not (
+        getattr(config.option, "xmlpath", None)
+        or getattr(config.option, "log_file", None)
+        or config.getini("log_file")
+        or config.pluginmanager.has_plugin("terminalprogress")
+    )
+
+
+# The files
+
+
+@dataclass(frozen=True)
+class Fingerprint:
+    """What a file held when looked at: enough to tell any save made since."""
+
+    mtime_ns: int
+    size: int
+    digest: bytes | None = None
+    """A hash of the content, while the file is too recently modified for its time to tell."""
+
+
+class Files:
+    """The files watched: those under `folder` that `accept` accepts."""
+
+    def __init__(self, folder: Path, accept: Callable[[Path], bool]) -> None:
+        self.folder = folder
+        self.accept = accept
+        self.accepted: dict[str, bool] = {}
+        self.took = 0.0
+        """How long the last look took, in seconds."""
+
+    def accepts(self, path: str) -> bool:
+        verdict = self.accepted.get(path)
+        if verdict is None:
+            verdict = self.accepted[path] = self.accept(Path(path))
+        return verdict
+
+    def look(self, before: Mapping[str, Fingerprint]) -> tuple[dict[str, Fingerprint], set[str]]:
+        """Every file's fingerprint now, and the files changed (added, removed or saved) since
+        `before`."""
+        started = time.perf_counter()
+        recent = time.time_ns() - RECENT_NS
+        now: dict[str, Fingerprint] = {}
+        changed: set[str] = set()
+        folders = [str(self.folder)]
+        while folders:
+            with contextlib.suppress(OSError), os.scandir(folders.pop()) as entries:
+                for entry in entries:
+                    if entry.is_dir(follow_symlinks=False):
+                        # a folder is accepted as the filter accepts a module in it
+                        if self.accepts(os.path.join(entry.path, "x.py")):
+                            folders.append(entry.path)
+                        continue
+                    if not self.accepts(entry.path):
+                        continue
+                    path = entry.path
+                    try:
+                        status = entry.stat()
+                    except OSError:
+                        continue
+                    old = before.get(path)
+                    if (
+                        old is not None
+                        and old.digest is None
+                        and old.mtime_ns == status.st_mtime_ns
+                        and old.size == status.st_size
+                    ):
+                        now[path] = old  # modified before it was last looked at: unchanged
+                        continue
+                    now[path], same = _compare(path, status, old, recent)
+                    if not same:
+                        changed.add(path)
+        changed.update(before.keys() - now.keys())
+        self.took = time.perf_counter() - started
+        return now, changed
+
+
+def _compare(
+    path: str, status: os.stat_result, before: Fingerprint | None, recent: int
+) -> tuple[Fingerprint, bool]:
+    """The fingerprint of `path` (whose status is `status`), and whether the file is unchanged
+    since `before` (a file whose time and size alone tell so, the caller has kept already)."""
+    stamp = (status.st_mtime_ns, status.st_size)
+    for _ in range(3):
+        same_stamp = before is not None and (before.mtime_ns, before.size) == stamp
+        fresh = stamp[0] > recent
+        if not (fresh or same_stamp):
+            return Fingerprint(*stamp), False
+        digest = _digest(path)
+        after = _stat(path)
+        if after is None or after == stamp:
+            break
+        stamp = after  # saved while it was read: the hash may be the new content's, read again
+    if not same_stamp or before is None:
+        return Fingerprint(*stamp, digest if fresh else None), False
+    if digest != before.digest:
+        return Fingerprint(*stamp, digest), False  # saved within the same tick
+    # too old now for a save to keep its time: the hash is no longer needed
+    return Fingerprint(*stamp, digest if fresh else None), True
+
+
+def _digest(path: str) -> bytes:
+    try:
+        with open(path, "rb") as file:
+            return hashlib.blake2b(file.read(), digest_size=16).digest()
+    except OSError:
+        return b""  # gone, or not readable now: the next look tells
+
+
+def _stat(path: str | Path | None) -> tuple[int, int] | None:
+    """A file's modification time and size (None: there is none)."""
+    try:
+        status = os.stat(path) if path is not None else None
+    except OSError:
+        return None
+    return (status.st_mtime_ns, status.st_size) if status is not None else None
+
+
+def _polls() -> bool:
+    """Whether watchfiles would poll here rather than take the file system's events."""
+    import watchfiles.main
+
+    decide = getattr(watchfiles.main, "_default_force_polling", None)
+    if decide is not None:
+        with contextlib.suppress(Exception):
+            return bool(decide(None))
+    setting = os.environ.get("WATCHFILES_FORCE_POLLING", "")  # pragma: no cover - old watchfiles
+    return bool(setting) and setting.lower() not in ("false", "disable", "disabled")
+
+
+class Events:
+    """Wakes the watcher when the file system reports a change: watchfiles, in a helper process
+    forked before any run (or a thread, where runs are subprocesses), sends a byte on a socket
+    for each burst of changes. The helper stays the whole watch, so no event is lost to a restart;
+    what changed is for the fingerprints to say."""
+
+    def __init__(self, folder: Path, watch_filter: PythonFilter, *, in_process: bool) -> None:
+        self.socket, far = socket.socketpair()
+        self.stopped = threading.Event()
+        self.pid: int | None = None
+        if in_process:  # pragma: no cover - Windows only, where no run is forked
+            threading.Thread(
+                target=_report_changes,
+                args=(folder, watch_filter, far, self.stopped.is_set),
+                daemon=True,
+            ).start()
+        else:
+            watcher = os.getpid()
+            with _interrupts_held():
+                self.pid = os.fork()
+                if self.pid == 0:  # pragma: no cover - the helper leaves by os._exit
+                    try:
+                        signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the watcher's
+                        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+                        self.socket.close()
+                        _report_changes(folder, watch_filter, far, lambda: os.getppid() != watcher)
+                    finally:
+                        os._exit(0)
+            far.close()
+        self.socket.setblocking(False)
+
+    def fileno(self) -> int:
+        return self.socket.fileno()
+
+    def drain(self) -> bool:
+        """Take what the helper sent; False when it has stopped."""
+        try:
+            while self.socket.recv(4096):
+                pass
+        except BlockingIOError:
+            return True
+        except OSError:  # pragma: no cover - a reset socket: the helper is gone
+            return False
+        return False
+
+    def close(self) -> None:
+        self.stopped.set()
+        self.socket.close()
+        if self.pid is not None:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(self.pid, signal.SIGKILL)
+            with contextlib.suppress(ChildProcessError):
+                os.waitpid(self.pid, 0)
+
+
+class _Stop:  # pragma: no cover - in the helper process
+    def __init__(self, stop: Callable[[], bool]) -> None:
+        self.is_set = stop
+
+
+def _report_changes(  # pragma: no cover - in the helper process
+    folder: Path, watch_filter: PythonFilter, sink: socket.socket, stop: Callable[[], bool]
+) -> None:
+    """Send a byte on `sink` for each burst of changes that watchfiles reports, until `stop()`
+    (or until the watcher fails, which the end of `sink` tells)."""
+    import watchfiles
+
+    with contextlib.suppress(Exception), sink:
+        for _ in watchfiles.watch(
+            folder,
+            watch_filter=watch_filter,
+            debounce=DEBOUNCE_MS,
+            step=QUIET_MS,
+            stop_event=_Stop(stop),
+            force_polling=False,
+            raise_interrupt=False,
+        ):
+            sink.send(b".")
+
+
+# The keys
 
 
 class KeyInput:
@@ -562,11 +996,27 @@ class ThreadedKeyInput(KeyInput):  # pragma: no cover - Windows only, where no r
             return None
 
 
-def _run_in_child(arguments: list[str]) -> NoReturn:  # pragma: no cover - in the forked child
+# The runs
+
+
+def _run_in_child(  # pragma: no cover - in the forked child
+    arguments: list[str], gate: int | None, inherited: Iterable[int]
+) -> NoReturn:
+    """Run pytest with `arguments` and leave; with a `gate`, wait there before running."""
     status = int(pytest.ExitCode.INTERNAL_ERROR)
     try:
-        _take_one_interrupt()
-        status = int(pytest.main(arguments))
+        for fd in inherited:
+            with contextlib.suppress(OSError):
+                os.close(fd)
+        if gate is None:
+            _take_one_interrupt()
+            signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+            status = int(pytest.main(arguments))
+        else:
+            # not yet a run: Ctrl-C is for the watcher, which drops it
+            signal.signal(signal.SIGINT, signal.SIG_IGN)
+            signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+            status = int(pytest.main(arguments, plugins=[_Gate(gate)]))
     except KeyboardInterrupt:
         status = int(pytest.ExitCode.INTERRUPTED)
     except BaseException:
@@ -608,12 +1058,16 @@ def _interrupts_raise() -> Iterator[None]:
         signal.signal(signal.SIGINT, signal.SIG_DFL if previous is None else previous)
 
 
-def _wait_for_other_threads() -> None:
-    """Wait (briefly) until this process runs one thread: the file watcher's takes a moment to
-    end after the watcher is left."""
-    deadline = time.monotonic() + THREADS_GONE_SECONDS
-    while _thread_count() > 1 and time.monotonic() < deadline:
-        time.sleep(0.002)
+@contextlib.contextmanager
+def _interrupts_held() -> Iterator[None]:
+    """Hold Ctrl-C back while a process is forked (and a run's process recorded): arriving during
+    the fork, it would be raised inside a handler that os.fork calls, which swallows it. A child
+    starts with it held back too, and lets it in once it has decided what it does."""
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
 def _thread_count() -> int:

@@ -11,17 +11,21 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import re
 import signal
+import socket
 import subprocess
 import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import pytest
 
-from pytest_katas.watch import KeyInput, Watcher, _Wakeup, say
-from tests.kata_repo import KataRepo
+from pytest_katas import watch as watch_module
+from pytest_katas.watch import Events, Files, KeyInput, Watcher, _polls, _starts_quietly, say
+from tests.kata_repo import STRINGS_KATA, KataRepo
 
 pytestmark = pytest.mark.skipif(
     sys.platform == "win32", reason="sends SIGINT, and runs are forked (POSIX only)"
@@ -30,13 +34,22 @@ pytestmark = pytest.mark.skipif(
 KEYS = "save a kata to run it again · Enter: run every kata · h + Enter: next hint"
 STOPPED = "Stopped watching; your progress is saved in katas-progress.json."
 TIMEOUT = 20.0
+FINAL_LINE = re.compile(r"^=+ .* in [\d.]+s")
+"""pytest's closing line, `=== 1 failed in 0.05s ===`: the run is over."""
 
 
 class Watching:
     """`python -m pytest --watch ARGS` running in the repository, its output read as it comes."""
 
-    def __init__(self, repo: KataRepo, *arguments: str) -> None:
-        environment = {**os.environ, "PYTEST_KATAS_LANG": "en", "PY_COLORS": "0"}
+    def __init__(
+        self, repo: KataRepo, *arguments: str, environment: dict[str, str] | None = None
+    ) -> None:
+        environment = {
+            **os.environ,
+            "PYTEST_KATAS_LANG": "en",
+            "PY_COLORS": "0",
+            **(environment or {}),
+        }
         environment.pop("PYTEST_ADDOPTS", None)
         self.process = subprocess.Popen(
             [sys.executable, "-m", "pytest", "--watch", *arguments],
@@ -59,13 +72,14 @@ class Watching:
             with self.lock:
                 self.lines.append(raw.decode("utf-8", "replace").rstrip("\n"))
 
-    def wait_for(self, text: str, timeout: float = TIMEOUT) -> str:
+    def wait_for(self, text: str | re.Pattern[str], timeout: float = TIMEOUT) -> str:
         """The output from the last wait up to the line holding `text` (at most `timeout` s)."""
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             with self.lock:
                 for index in range(self.read, len(self.lines)):
-                    if text in self.lines[index]:
+                    line = self.lines[index]
+                    if text.search(line) if isinstance(text, re.Pattern) else text in line:
                         found = "\n".join(self.lines[self.read : index + 1])
                         self.read = index + 1
                         return found
@@ -75,6 +89,11 @@ class Watching:
         with self.lock:
             output = "\n".join(self.lines)
         pytest.fail(f"no line with {text!r} within {timeout} s; the output was:\n{output}")
+
+    def transcript(self) -> str:
+        """Everything the watcher printed so far (for a failure's message)."""
+        with self.lock:
+            return "\n".join(self.lines)
 
     def type(self, line: str) -> None:
         assert self.process.stdin is not None
@@ -107,8 +126,8 @@ def start(repo: KataRepo) -> Iterator[Start]:
     """Starts `pytest --watch ARGUMENTS` in the repository; kills it when the test ends."""
     started: list[Watching] = []
 
-    def start(*arguments: str) -> Watching:
-        started.append(Watching(repo, *arguments))
+    def start(*arguments: str, environment: dict[str, str] | None = None) -> Watching:
+        started.append(Watching(repo, *arguments, environment=environment))
         return started[-1]
 
     try:
@@ -116,6 +135,18 @@ def start(repo: KataRepo) -> Iterator[Start]:
     finally:
         for watching in started:
             watching.kill()
+
+
+def save_over(path: Path, text: str) -> None:
+    """Save `text` over the file in place, in one write (as an editor that saves in place does,
+    but never showing the file half written: a run of a half-written kata may come first)."""
+    data = text.encode()
+    assert len(data) >= path.stat().st_size  # nothing is left of the old content
+    fd = os.open(path, os.O_WRONLY)
+    try:
+        os.write(fd, data)
+    finally:
+        os.close(fd)
 
 
 def progress(repo: KataRepo) -> dict[str, dict[str, object]]:
@@ -142,7 +173,7 @@ def test_a_save_runs_the_kata_again_h_gives_a_hint_and_ctrl_c_leaves_with_progre
         "katas/basics/test_counting.py" in second
     )
     assert "collected 3 items" in second  # the saved kata and the next: not every kata
-    assert "Solved for the first time: Adding numbers (katas/basics/test_adding.py)" in second
+    assert "Solved for the first time: Adding numbers" in second
     assert "1/3 katas" in second
     assert "next up: katas/basics/test_counting.py" in second
     assert "Write the body of count_up_to() on line 6" in second
@@ -218,6 +249,48 @@ def test_a_save_during_a_run_is_run_next_and_ctrl_c_during_a_run_keeps_its_resul
     assert STOPPED in rest
     # the interrupted run saved what it found out before Ctrl-C
     assert progress(repo)["strings"]["steps"] == {"test_repeat": True, "test_slowly": True}
+
+
+ANSWERS = ['"abab"', '"abba"', '"abab"', '"baba"', '"abab"', '"bbaa"', '"abab"', '"aabb"']
+"""The strings kata's blank filled in turn right and wrong, all of one size: every save must be
+told by its content, since its size never changes (and its time may not)."""
+
+
+@pytest.mark.parametrize("polling", [True, False], ids=["polling", "native-events"])
+def test_every_save_runs_even_one_made_as_the_last_run_ends(
+    repo: KataRepo, start: Start, polling: bool
+) -> None:
+    # watchfiles' own polling compares modification times in whole seconds: it missed these
+    setting = {"WATCHFILES_FORCE_POLLING": "1" if polling else "false"}
+    watch = start("katas/more/", environment=setting)
+    kata = repo.root / "katas/more/test_strings.py"
+    watch.wait_for(FINAL_LINE)  # the first run, of every kata watched
+    # half the saves as soon as the last run has printed its result, half once the watcher
+    # waits again (with the next run started ahead)
+    for number, answer in enumerate(ANSWERS, start=2):
+        if number > len(ANSWERS) // 2 + 1:
+            watch.wait_for(KEYS)
+            time.sleep(0.2)
+        save_over(kata, STRINGS_KATA.replace("== __", f"== {answer}"))
+        output = watch.wait_for(FINAL_LINE)
+        assert f"run {number}: katas/more/test_strings.py saved" in output, watch.transcript()
+        outcome = "1 passed" if answer == '"abab"' else "1 failed"
+        assert outcome in output.splitlines()[-1], watch.transcript()
+
+    watch.wait_for(KEYS)
+    time.sleep(0.2)
+    # a save that adds a step: the run started ahead (before the save) must see it
+    with_a_step = (
+        STRINGS_KATA.replace("== __", '== "abab"')
+        + "\n\ndef test_twice():\n    assert 2 * 2 == 4\n"
+    )
+    save_over(kata, with_a_step)
+    assert "2 passed" in watch.wait_for(FINAL_LINE).splitlines()[-1]
+    watch.type("q")
+    status, rest = watch.finish()
+    assert status == 0
+    assert not re.search(r"run \d+:", rest)  # one run per save, no more
+    assert progress(repo)["strings"]["steps"] == {"test_repeat": True, "test_twice": True}
 
 
 @pytest.mark.parametrize(
@@ -314,16 +387,95 @@ def test_what_a_change_runs(repo: KataRepo) -> None:
         assert plan is not None and plan.katas is None  # every kata watched
 
 
-def test_a_save_made_before_the_watcher_started_wakes_it_at_once(repo: KataRepo) -> None:
+def test_a_save_is_told_by_its_content_when_its_time_and_size_stay_the_same(
+    tmp_path: Path,
+) -> None:
+    kata = tmp_path / "test_kata.py"
+    kata.write_text("ANSWER = 1\n")
+    files = Files(tmp_path, lambda path: path.suffix == ".py")
+    known, changed = files.look({})
+    assert changed == {str(kata)}
+    assert files.look(known)[1] == set()
+    moment = kata.stat().st_mtime_ns
+    kata.write_text("ANSWER = 2\n")  # one character changed, within one tick of the clock
+    os.utime(kata, ns=(moment, moment))
+    known, changed = files.look(known)
+    assert changed == {str(kata)}
+    assert files.look(known)[1] == set()
+
+    # modified long ago: its time alone tells a save (and its content is not read again)
+    os.utime(kata, ns=(moment - 60 * 10**9, moment - 60 * 10**9))
+    known = files.look(known)[0]
+    assert known[str(kata)].digest is None
+    kata.write_text("ANSWER = 3\n")
+    known, changed = files.look(known)
+    assert changed == {str(kata)}
+
+    (tmp_path / "notes.txt").write_text("not watched")
+    (tmp_path / "__pycache__").mkdir()
+    (tmp_path / "__pycache__" / "test_kata.py").write_text("")
+    kata.unlink()
+    added = tmp_path / "test_other.py"
+    added.write_text("")
+    files = Files(tmp_path, lambda path: path.suffix == ".py" and path.parent.name != "__pycache__")
+    known, changed = files.look(known)
+    assert changed == {str(kata), str(added)}  # one gone, one new; nothing else watched
+
+
+def test_a_save_made_while_a_file_is_read_counts_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    kata = tmp_path / "test_kata.py"
+    kata.write_text("ANSWER = 1\n")
+    files = Files(tmp_path, lambda path: path.suffix == ".py")
+    known = files.look({})[0]
+    read = watch_module._digest
+
+    def read_during_a_save(path: str) -> bytes:
+        if kata.read_text() == "ANSWER = 1\n":
+            kata.write_text("ANSWER = 22\n")  # between the look's stat and its read
+        return read(path)
+
+    monkeypatch.setattr(watch_module, "_digest", read_during_a_save)
+    known, changed = files.look(known)
+    assert changed == {str(kata)}
+    assert files.look(known)[1] == set()  # the save is not found a second time
+
+
+def test_where_watchfiles_would_poll_the_watcher_polls_itself(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("WATCHFILES_FORCE_POLLING", "1")
+    assert _polls()
+    monkeypatch.setenv("WATCHFILES_FORCE_POLLING", "false")
+    assert not _polls()
+
+
+def test_when_the_file_watcher_stops_the_watcher_polls(repo: KataRepo) -> None:
     watcher = watcher_for(repo, "katas/")
-    watcher.accept = lambda path: path.suffix in (".py", ".toml")
-    watcher.known = watcher.snapshot()
-    assert not _Wakeup(watcher).is_set()
-    repo.solve("basics/test_adding.py")
-    wakeup = _Wakeup(watcher)
-    assert wakeup.is_set() and wakeup.files_changed
-    assert watcher.take_changes() == {repo.root.resolve() / "katas/basics/test_adding.py"}
-    assert watcher.take_changes() == set()
+    near, far = socket.socketpair()
+    events = Events.__new__(Events)  # as the helper left it: its end of the socket closed
+    events.socket, events.pid, events.stopped = near, None, threading.Event()
+    watcher.events = events
+    far.close()
+    assert watcher.wait() is None  # look at the files
+    assert watcher.events is None
+
+
+@pytest.mark.parametrize(
+    ("arguments", "quiet"),
+    [
+        ([], True),
+        (["-x", "-k", "adding"], True),
+        (["--junitxml=report.xml"], False),
+        (["--log-file=run.log"], False),
+        (["-p", "terminalprogress"], False),
+    ],
+)
+def test_a_run_started_ahead_waits_before_it_is_configured_if_that_leaves_traces(
+    repo: KataRepo, arguments: list[str], quiet: bool
+) -> None:
+    assert _starts_quietly(repo.pytester.parseconfig(*arguments, "katas/")) is quiet
 
 
 def test_keys_are_read_a_line_at_a_time_without_blocking() -> None:
