@@ -6,7 +6,11 @@ from __future__ import annotations
 import json
 import os
 import socket
+import subprocess
+import sys
 from pathlib import Path
+
+import pytest
 
 from pytest_katas.progress import journal
 from pytest_katas.progress.journal import (
@@ -39,11 +43,14 @@ def test_this_process_is_alive_and_other_hosts_count_as_alive() -> None:
 
 
 def test_a_process_that_is_gone_is_not_alive(tmp_path: Path) -> None:
-    pid = os.fork()
-    if pid == 0:
-        os._exit(0)
-    os.waitpid(pid, 0)
-    assert not is_alive(f"{socket.gethostname()}:{pid}:1")
+    # a subprocess, not a fork: forking a multi-threaded xdist worker warns on 3.12+
+    ended = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    assert not is_alive(f"{socket.gethostname()}:{int(ended.stdout)}:1")
 
 
 def test_a_process_that_is_not_ours_is_alive() -> None:
@@ -167,6 +174,7 @@ def test_the_run_of_a_journal_is_its_first_lines_or_its_file_name(tmp_path: Path
     assert run_of([], path) == "host:12:34"
 
 
+@pytest.mark.filterwarnings("ignore:This process .* is multi-threaded:DeprecationWarning")
 def test_a_forked_child_writes_a_journal_of_its_own(tmp_path: Path) -> None:
     kept = Journal(tmp_path)
     kept.append(entry("enter", "k", "parent"))

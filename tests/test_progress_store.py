@@ -79,11 +79,14 @@ def both_passed() -> dict[str, dict[str, bool]]:
 @pytest.fixture
 def dead_run() -> str:
     """The run name of a process of this host that has ended."""
-    pid = os.fork()
-    if pid == 0:
-        os._exit(0)
-    os.waitpid(pid, 0)
-    return f"{socket.gethostname()}:{pid}:5"
+    # a subprocess, not a fork: forking a multi-threaded xdist worker warns on 3.12+
+    ended = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    return f"{socket.gethostname()}:{int(ended.stdout)}:5"
 
 
 def write_journal(kept: ProgressStore, run: str, lines: list[dict[str, Any]]) -> Path:
