@@ -203,11 +203,17 @@ class Kata:
         return translation.hints if translation else self.hints
 
     @property
-    def _source(self) -> str:
+    def source(self) -> str | None:
+        """The kata module's text as the learner has it (read once per modification time, see
+        `read_source`), or None when it cannot be read."""
         try:
             return _read_source(self.path, self.path.stat().st_mtime_ns)
         except (OSError, SyntaxError, UnicodeDecodeError, LookupError):
-            return ""
+            return None
+
+    @property
+    def _source(self) -> str:
+        return self.source or ""
 
     @property
     def steps(self) -> tuple[str, ...]:

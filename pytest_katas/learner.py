@@ -147,9 +147,7 @@ class LearnerRun:
         """Whether the learner's copy of `kata` is still as shipped (never opened, or put back);
         a kata not in the record counts as untouched."""
         copy = self.copies.get(kata.id)
-        if copy is not None:
-            return copy.learner is None or copy.shipped in (None, copy.learner)
-        return is_as_shipped(kata)
+        return copy.is_as_shipped if copy is not None else is_as_shipped(kata)
 
     def not_earned(self, kata: Kata, item: pytest.Item) -> str | None:
         """Why a step that passed does not count, or None."""

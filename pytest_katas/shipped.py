@@ -123,12 +123,13 @@ def shipped_source(kata: Kata) -> str | None:
 
 def is_as_shipped(kata: Kata) -> bool:
     """Whether the learner's copy of `kata` is the kata as shipped (True when the record does not
-    know the kata, or the file cannot be read: nothing to tell apart)."""
-    shipped = shipped_source(kata)
-    if shipped is None:
-        return True
-    learner = _read_or_none(kata.path)
-    return learner is None or learner == shipped
+    know the kata, or the file cannot be read: nothing to tell apart). Reads the kata through
+    the catalog's cache, which the run has filled already (its steps)."""
+    return _unchanged(shipped_source(kata), kata.source)
+
+
+def _unchanged(shipped: str | None, learner: str | None) -> bool:
+    return shipped is None or learner is None or learner == shipped
 
 
 def record_katas(catalog: Catalog) -> int:
@@ -166,6 +167,11 @@ class LearnerCopy:
         self.shipped = shipped_source(kata)
         self.learner = _read_or_none(kata.path)
         self.solution = _read_or_none(solution)
+
+    @property
+    def is_as_shipped(self) -> bool:
+        """Whether this copy is the kata as shipped (see `is_as_shipped`)."""
+        return _unchanged(self.shipped, self.learner)
 
     @cached_property
     def tampering(self) -> Tampering | None:
