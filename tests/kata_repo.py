@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from pytest_katas.catalog import Catalog
+from pytest_katas.catalog import Catalog, Kata
 from pytest_katas.shipped import RECORD_VARIABLE, record_katas
 
 ADDING_KATA = '''\
@@ -105,6 +105,33 @@ title = "字符串乘法"
 lesson = "字符串可以相乘。"
 hints = ["重复。", "两次 ab。"]
 """
+
+
+def make_kata(path: Path, kata_id: str = "adding", hints: tuple[str, ...] = ()) -> Kata:
+    """A kata of the topic basics at `path`, as the catalog makes one (for direct tests)."""
+    return Kata(
+        id=kata_id,
+        title=kata_id,
+        hints=hints,
+        topic="basics",
+        path=path,
+        display=f"katas/basics/{path.name}",
+        relpath=f"basics/{path.name}",
+        order=1,
+        manifest="katas/basics/topic.toml",
+    )
+
+
+def kata_with_steps(
+    folder: Path,
+    kata_id: str = "adding",
+    steps: tuple[str, ...] = ("a", "b"),
+    hints: tuple[str, ...] = (),
+) -> Kata:
+    """`make_kata` with a module written in `folder` whose steps `test_<step>` all pass."""
+    path = folder / f"test_{kata_id.replace('-', '_')}.py"
+    path.write_text("".join(f"def test_{step}():\n    pass\n\n" for step in steps), "utf-8")
+    return make_kata(path, kata_id, hints)
 
 
 class KataRepo:

@@ -12,22 +12,11 @@ import pytest
 
 from pytest_katas.catalog import Kata
 from pytest_katas.progress.records import STATE_SCHEMA, KataRecord, KataStatus, Progress, now
+from tests.kata_repo import kata_with_steps
 
 
 def kata(tmp_path: Path, kata_id: str = "adding", steps: tuple[str, ...] = ("a", "b")) -> Kata:
-    path = tmp_path / f"test_{kata_id.replace('-', '_')}.py"
-    path.write_text("".join(f"def test_{step}():\n    pass\n\n" for step in steps), "utf-8")
-    return Kata(
-        id=kata_id,
-        title=kata_id,
-        hints=("one", "two"),
-        topic="basics",
-        path=path,
-        display=path.name,
-        relpath=f"basics/{path.name}",
-        order=1,
-        manifest="katas/basics/topic.toml",
-    )
+    return kata_with_steps(tmp_path, kata_id, steps, hints=("one", "two"))
 
 
 def record_data(**changes: Any) -> dict[str, Any]:

@@ -18,7 +18,6 @@ from typing import Any, cast
 import filelock
 import pytest
 
-from pytest_katas.catalog import Kata
 from pytest_katas.progress import journal, store
 from pytest_katas.progress.records import STATE_SCHEMA, KataRecord, Progress
 from pytest_katas.progress.store import (
@@ -31,24 +30,9 @@ from pytest_katas.progress.store import (
     _write_atomically,
     say,
 )
+from tests.kata_repo import kata_with_steps as kata
 
 PASSED = "2024-01-01T00:00:00+00:00"
-
-
-def kata(tmp_path: Path, kata_id: str = "adding", steps: tuple[str, ...] = ("a", "b")) -> Kata:
-    path = tmp_path / f"test_{kata_id.replace('-', '_')}.py"
-    path.write_text("".join(f"def test_{step}():\n    pass\n\n" for step in steps), "utf-8")
-    return Kata(
-        id=kata_id,
-        title=kata_id,
-        hints=(),
-        topic="basics",
-        path=path,
-        display=f"katas/basics/{path.name}",
-        relpath=f"basics/{path.name}",
-        order=1,
-        manifest="katas/basics/topic.toml",
-    )
 
 
 def make_store(tmp_path: Path, legacy: Path | None = None) -> ProgressStore:

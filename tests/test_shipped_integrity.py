@@ -36,6 +36,7 @@ from pytest_katas.shipped import (
     unreadable_version_branches,
     version_branches,
 )
+from tests.kata_repo import make_kata
 
 KATA = """\
 import pytest
@@ -67,20 +68,6 @@ def test_versions():
 def versioned(first_else: str = "10", second_body: str = "20") -> str:
     return VERSIONED_SOLUTION.replace("else 10", f"else {first_else}").replace(
         "(20 if", f"({second_body} if"
-    )
-
-
-def make_kata(path: Path, kata_id: str = "adding") -> Kata:
-    return Kata(
-        id=kata_id,
-        title=kata_id,
-        hints=(),
-        topic="basics",
-        path=path,
-        display=f"katas/basics/{path.name}",
-        relpath=f"basics/{path.name}",
-        order=1,
-        manifest="katas/basics/topic.toml",
     )
 
 
