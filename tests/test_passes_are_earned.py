@@ -9,8 +9,6 @@ import sys
 
 import pytest
 
-from pytest_katas.catalog import Catalog
-from pytest_katas.shipped import RECORD_VARIABLE, record_katas
 from tests.kata_repo import KataRepo
 
 RAISES_KATA = '''\
@@ -78,9 +76,7 @@ def shipped(repo: KataRepo, monkeypatch: pytest.MonkeyPatch) -> KataRepo:
             'hints = ["一。", "二。"]\n'
         )
     repo.write("katas/more/topic.toml", manifest)
-    record = repo.root / "shipped.json"
-    monkeypatch.setenv(RECORD_VARIABLE, str(record))
-    record_katas(Catalog.load(repo.root, repo.root / "katas"))
+    repo.record_as_shipped(monkeypatch)
     return repo
 
 

@@ -9,9 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from pytest_katas.catalog import Catalog
 from pytest_katas.drift import find_drift
-from pytest_katas.shipped import RECORD_VARIABLE, record_katas
 from tests.kata_repo import ADDING_KATA, SOLUTIONS, KataRepo
 
 ADDING_SOLUTION = SOLUTIONS["basics/test_adding.py"]
@@ -25,8 +23,7 @@ def flat(result: pytest.RunResult) -> str:
 @pytest.fixture
 def recorded(repo: KataRepo, monkeypatch: pytest.MonkeyPatch) -> KataRepo:
     """The small repository with its katas recorded as shipped (a record of the test's own)."""
-    monkeypatch.setenv(RECORD_VARIABLE, str(repo.root / "shipped.json"))
-    record_katas(Catalog.load(repo.root, repo.root / "katas"))
+    repo.record_as_shipped(monkeypatch)
     return repo
 
 

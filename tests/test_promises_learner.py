@@ -15,9 +15,7 @@ from typing import Any
 
 import pytest
 
-from pytest_katas.catalog import Catalog
 from pytest_katas.html_report import main as katas_report
-from pytest_katas.shipped import RECORD_VARIABLE, record_katas
 from tests.kata_repo import KataRepo
 
 
@@ -151,8 +149,7 @@ def test_a_kata_changed_outside_its_blanks_is_marked_in_the_teachers_report(
     """docs/report-schema.md: `changed` is true when the kata, as last run, was changed outside
     its blanks. Catches `--kata-report` writing `changed` as false whatever the progress says,
     and the HTML page leaving out its mark."""
-    monkeypatch.setenv(RECORD_VARIABLE, str(repo.root / "shipped.json"))
-    record_katas(Catalog.load(repo.root, repo.root / "katas"))
+    repo.record_as_shipped(monkeypatch)
     repo.write(
         "katas/basics/test_adding.py",
         repo.read("katas/basics/test_adding.py").replace("assert 1 + 1 == __", "assert True"),
@@ -174,8 +171,7 @@ def test_a_kata_put_back_as_shipped_is_no_longer_marked_changed(
     """`changed` says how the kata was "when it last ran": once the learner puts the kata back
     (by hand or with `pytest --reset`) and runs it, the mark goes. Catches the mark being set
     but never cleared."""
-    monkeypatch.setenv(RECORD_VARIABLE, str(repo.root / "shipped.json"))
-    record_katas(Catalog.load(repo.root, repo.root / "katas"))
+    repo.record_as_shipped(monkeypatch)
     shipped = repo.read("katas/basics/test_adding.py")
     repo.write("katas/basics/test_adding.py", shipped.replace("assert 1 + 1 == __", "assert True"))
     repo.run("katas/basics/", "--kata-report=bob.json")

@@ -6,8 +6,6 @@ from __future__ import annotations
 
 import pytest
 
-from pytest_katas.catalog import Catalog
-from pytest_katas.shipped import RECORD_VARIABLE, record_katas
 from tests.kata_repo import ADDING_KATA, COUNTING_KATA, KataRepo
 
 ADDING = "katas/basics/test_adding.py"
@@ -17,9 +15,7 @@ COUNTING = "katas/basics/test_counting.py"
 @pytest.fixture
 def recorded(repo: KataRepo, monkeypatch: pytest.MonkeyPatch) -> KataRepo:
     """The small repository with its katas recorded as shipped, so blanks can be located."""
-    record = repo.root / "shipped.json"
-    monkeypatch.setenv(RECORD_VARIABLE, str(record))
-    record_katas(Catalog.load(repo.root, repo.root / "katas"))
+    repo.record_as_shipped(monkeypatch)
     return repo
 
 
