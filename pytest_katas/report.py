@@ -441,8 +441,7 @@ class LearnerReport:
         elif width(step) + 4 > self.columns:
             heading = shorten(step, self.columns)
         else:
-            room = self.columns - width(step) - 2
-            heading = f"{'_' * (room // 2)} {step} {'_' * (room - room // 2)}"
+            heading = self.sep_line("_", step)
         lines = fit(_longrepr_text(report, self.config, self.columns), self.columns)
         if len(lines) > LONGEST_FAILURE:
             above = len(lines) - LONGEST_FAILURE + 1
