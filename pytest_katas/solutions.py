@@ -20,7 +20,6 @@ import io
 import itertools
 import sys
 import tokenize
-import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,6 +32,7 @@ from pytest_katas.catalog import Catalog, Kata, read_source
 from pytest_katas.i18n import Messages, current_language
 from pytest_katas.layout import Layout
 from pytest_katas.progress import Progress
+from pytest_katas.screen import width
 from pytest_katas.shipped import Site, pair_sites, shipped_source
 
 say = Messages(
@@ -304,7 +304,7 @@ def show_comparisons(
     yours_label = say("label", label=say("yours"))
     reference_label = say("label", label=say("reference"))
     both_label = say("label", label=say("both"))
-    room = max(_columns(label) for label in (yours_label, reference_label, both_label)) + 1
+    room = max(width(label) for label in (yours_label, reference_label, both_label)) + 1
     for comparison in comparisons:
         writer.line()
         if comparison.function is not None:
@@ -330,8 +330,8 @@ def show_comparisons(
                 writer.line(f"  {label}")
                 lines = _code_lines(code, first="    ", rest="    ", hang="    ")
             else:
-                first = f"  {label}" + " " * (room - _columns(label))
-                lines = _code_lines(code, first=first, rest=" " * _columns(first), hang="")
+                first = f"  {label}" + " " * (room - width(label))
+                lines = _code_lines(code, first=first, rest=" " * width(first), hang="")
             for line in lines:
                 writer.line(line, **colour)
     same = sum(comparison.same for comparison in comparisons)
@@ -356,7 +356,7 @@ def _code_lines(code: str, *, first: str, rest: str, hang: str) -> list[str]:
         pieces = [text[start:end] for start, end in itertools.pairwise(cuts)]
         line = lead + pieces[0]
         for piece in pieces[1:]:
-            if _columns((line + piece).rstrip()) > WIDTH:
+            if width((line + piece).rstrip()) > WIDTH:
                 lines.append(line.rstrip())
                 line = indent + piece
             else:
@@ -391,8 +391,3 @@ def _token_breaks(code: str) -> dict[int, list[int]]:
     except (tokenize.TokenError, SyntaxError):
         return {}
     return breaks
-
-
-def _columns(text: str) -> int:
-    """Terminal columns of `text`: Chinese characters take two."""
-    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
