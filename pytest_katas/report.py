@@ -10,7 +10,7 @@ typed where pytest was started. In plain mode (see `screen.wants_plain`) the bar
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Container, Mapping, Sequence
 from dataclasses import dataclass
 from io import StringIO
 
@@ -465,13 +465,12 @@ class LearnerReport:
         ]
 
 
-def kata_in_focus(
-    catalog: Catalog, progress: Progress, results: Mapping[str, Mapping[str, bool]]
-) -> Kata | None:
-    """The kata the report shows in full: the first unfinished one this run ran, else the first
-    unfinished one in learner order; None when every kata has passed."""
+def kata_in_focus(catalog: Catalog, progress: Progress, ran: Container[str]) -> Kata | None:
+    """The kata the report shows in full: the first unfinished one this run ran (`ran`: kata
+    ids, such as the run's results by kata id), else the first unfinished one in learner order;
+    None when every kata has passed."""
     unfinished = [kata for kata in catalog.katas if not progress.status(kata).passed]
-    return next((kata for kata in unfinished if kata.id in results), None) or next(
+    return next((kata for kata in unfinished if kata.id in ran), None) or next(
         iter(unfinished), None
     )
 

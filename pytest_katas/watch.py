@@ -67,8 +67,9 @@ from _pytest.config import create_terminal_writer
 from pytest_katas.catalog import Catalog, Kata
 from pytest_katas.hints import show_hints, spend_hint
 from pytest_katas.i18n import Messages
-from pytest_katas.layout import Layout, user_paths
+from pytest_katas.layout import Layout, typed_path, user_paths
 from pytest_katas.progress import Progress, ProgressStore
+from pytest_katas.report import kata_in_focus
 
 if TYPE_CHECKING:
     from watchfiles import PythonFilter
@@ -268,7 +269,7 @@ class Watcher:
             typed = list(config.args)
         else:
             paths = [layout.katas_dir]
-            typed = [_relative(layout.katas_dir, config.invocation_params.dir) + os.sep]
+            typed = [typed_path(layout.katas_dir, config) + os.sep]
         return cls(config, layout, paths, typed)
 
     # The loop
@@ -461,8 +462,7 @@ class Watcher:
         if plan.katas is None:
             return [*self.options, *self.typed]
         katas = [*plan.katas, *([plan.next_kata] if plan.next_kata else [])]
-        base = self.config.invocation_params.dir
-        return [*self.options, *(_relative(kata.path, base) for kata in katas)]
+        return [*self.options, *(typed_path(kata.path, self.config) for kata in katas)]
 
     def run(self, plan: Plan) -> int:
         self.runs += 1
@@ -651,11 +651,8 @@ class Watcher:
             self.writer.line(f"! {warning}", yellow=True)
 
     def focus(self, catalog: Catalog, progress: Progress) -> Kata | None:
-        """The kata in focus, as the last run's report chose it: the first unsolved kata that the
-        run ran, else the first unsolved kata."""
-        unsolved = [kata for kata in catalog.katas if not progress.status(kata).passed]
-        ran = [kata for kata in unsolved if kata.id in self.last_ran]
-        return ran[0] if ran else unsolved[0] if unsolved else None
+        """The kata in focus, as the last run's report chose it (`report.kata_in_focus`)."""
+        return kata_in_focus(catalog, progress, self.last_ran)
 
 
 @dataclass
@@ -1090,10 +1087,3 @@ def _options_of(config: pytest.Config) -> list[str]:
             continue
         kept.append(argument)
     return kept[::-1]
-
-
-def _relative(path: Path, base: Path) -> str:
-    try:
-        return os.path.relpath(path, base)
-    except ValueError:  # pragma: no cover - another drive, on Windows
-        return str(path)
