@@ -356,7 +356,7 @@ class _Loader:
             return
         names = curriculum.get("topics")
         if not isinstance(names, list) or not all(isinstance(name, str) for name in names):
-            if curriculum:
+            if curriculum_path not in self.unreadable:  # else told already; an empty file is not
                 self.problem(curriculum_path, say("no-topics"))
             return
         for name in dict.fromkeys(names):
@@ -380,7 +380,7 @@ class _Loader:
             return
         title = manifest.get("title")
         if not isinstance(title, str) or not title.strip():
-            if manifest:
+            if manifest_path not in self.unreadable:  # else told already; an empty file is not
                 self.problem(manifest_path, say("no-topic-title"))
             title = name.replace("_", " ").capitalize()
         entries = manifest.get("katas", [])
