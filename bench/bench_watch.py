@@ -1,17 +1,21 @@
-"""How fast `pytest --watch katas/` answers a save, against a cold `python -m pytest KATA`.
+"""How fast `pytest --watch katas/` answers a save, against a cold `python -m pytest` of the same
+katas.
 
 Not a test: it prints figures measured side by side in one run, on this machine.
 
-    python bench/bench_watch.py [--rounds 10] [--polling]
+    python bench/bench_watch.py [--rounds 4] [--polling] [--kata katas/x/test_y.py ...]
 
 It copies this repository's katas into a temporary folder, starts `python -m pytest --watch katas/`
-there, and then, round after round, alternates two measurements of the same kata (the last one in
-learner order, so that a save runs that kata alone, as the cold run does):
+there, and then, kata after kata of a sample (by default the last kata of every topic: one per
+topic, from the cheapest steps to the dearest, the curriculum's last kata, whose steps start two
+Python processes and spin for 50 ms), round after round, alternates two measurements of the same
+run. A save runs the saved kata with the next one not solved yet (see `pytest_katas/watch.py`), so
+the cold run is given the same two katas: the two runs do the same work.
 
 - watch: append a comment to the kata, and time from the write to the moment the run's final line
   (`=== 1 failed in 0.05s ===`) comes out of the watcher; each save comes half a second after the
   watcher is ready, as a learner takes a while between saves;
-- cold: start `python -m pytest katas/<that kata>`, and time from the start to its final line.
+- cold: start `python -m pytest KATA [NEXT]`, and time from the start to its final line.
 
 `--polling` sets `WATCHFILES_FORCE_POLLING=1` for the watcher, as on WSL or a network folder.
 
@@ -36,8 +40,11 @@ folders left by other programs' tests. They also keep their compiled modules in 
 starts as it does on a learner's machine after the first, with pytest and the plugin compiled
 already (the benchmark runs one cold run before it measures).
 
-It prints the median of each figure, and the ratio of the medians (the goal: watch at least 5 times
-as fast as a cold run).
+It prints, for each kata, the median of each figure and the ratio of the medians; then the median
+of those ratios over the sample (the goal: watch at least 5 times as fast as a cold run) and the
+lowest. Where a kata's own steps are most of a watch run, nothing the plugin does can reach the
+goal for that kata: the last line says how fast a watch run of each kata would be with nothing but
+its steps to do.
 """
 
 from __future__ import annotations
@@ -155,8 +162,9 @@ class Timing:
         return self.total - self.start - self.steps
 
 
-def build_repository(folder: Path) -> str:
-    """A copy of this repository's katas; returns the last kata in learner order."""
+def build_repository(folder: Path, chosen: list[str]) -> list[tuple[str, list[str]]]:
+    """A copy of this repository's katas; returns the sample: each kata (its path from the
+    copy's root) with the run a save of it makes (that kata, and the next one if any)."""
     sys.path.insert(0, str(ROOT))
     from pytest_katas.catalog import Catalog
 
@@ -166,10 +174,20 @@ def build_repository(folder: Path) -> str:
     )
     (folder / "conftest.py").write_text(STEPS_CONFTEST, encoding="utf-8")
     (folder / "tmp").mkdir()  # PYTEST_DEBUG_TEMPROOT must exist
-    katas = Catalog.load(folder, folder / "katas").katas
+    catalog = Catalog.load(folder, folder / "katas")
+    katas = catalog.katas
     if not katas:
         raise SystemExit("no katas found in the copy of katas/")
-    return katas[-1].display
+    displays = [kata.display for kata in katas]
+    if chosen:
+        unknown = [name for name in chosen if name not in displays]
+        if unknown:
+            raise SystemExit(f"not a kata of the curriculum: {', '.join(unknown)}")
+        sample = chosen
+    else:
+        sample = [topic.katas[-1].display for topic in catalog.topics if topic.katas]
+    # nothing is solved in the copy: the next kata not solved is the next in learner order
+    return [(name, displays[displays.index(name) : displays.index(name) + 2]) for name in sample]
 
 
 def environment(folder: Path, notes: Path, polling: bool = False) -> dict[str, str]:
@@ -194,11 +212,11 @@ def last_run(notes: Path, began: float, total: float) -> Timing:
     return Timing(total, float(started) - began, float(steps))
 
 
-def time_cold_run(folder: Path, kata: str) -> Timing:
+def time_cold_run(folder: Path, run: list[str]) -> Timing:
     notes = folder / "notes-cold.txt"
     began, start = time.time(), time.perf_counter()
     process = subprocess.Popen(
-        [sys.executable, "-m", "pytest", kata],
+        [sys.executable, "-m", "pytest", *run],
         cwd=folder,
         env=environment(folder, notes),
         stdout=subprocess.PIPE,
@@ -236,24 +254,30 @@ def show(name: str, timings: list[Timing]) -> str:
     total, start, steps, rest = (
         median(timings, part) for part in ("total", "start", "steps", "rest")
     )
-    plugin = (total - steps) / total
     return (
-        f"  {name:<27} {total * 1000:6.0f} ms {start * 1000:11.0f} ms {steps * 1000:9.0f} ms "
-        f"{rest * 1000:9.0f} ms {plugin:10.0%}"
+        f"    {name:<6} {total * 1000:6.0f} ms {start * 1000:11.0f} ms {steps * 1000:9.0f} ms "
+        f"{rest * 1000:9.0f} ms {(total - steps) * 1000:9.0f} ms"
     )
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--rounds", type=int, default=10)
+    parser.add_argument("--rounds", type=int, default=4, help="rounds per kata (default 4)")
     parser.add_argument(
         "--polling", action="store_true", help="the watcher polls (WATCHFILES_FORCE_POLLING=1)"
+    )
+    parser.add_argument(
+        "--kata",
+        action="append",
+        default=[],
+        help="a kata to time, as katas/<topic>/test_<name>.py (repeat it; default: the last "
+        "kata of every topic)",
     )
     arguments = parser.parse_args()
     folder = Path(tempfile.mkdtemp(prefix="katas-bench-watch-"))
     watcher: subprocess.Popen[bytes] | None = None
     try:
-        kata = build_repository(folder)
+        sample = build_repository(folder, arguments.kata)
         watcher = subprocess.Popen(
             [sys.executable, "-m", "pytest", "--watch", "katas/"],
             cwd=folder,
@@ -264,30 +288,54 @@ def main() -> None:
         )
         output = Output(watcher)
         output.wait_for(KEYS_LINE, 0)  # the first run, of every kata, is over
-        time_cold_run(folder, kata)  # warm the file system cache, and compile every module
-        watch_times, cold_times = [], []
-        for number in range(arguments.rounds):
-            if number % 2:
-                cold_times.append(time_cold_run(folder, kata))
-                watch_times.append(time_watch_run(folder, kata, output, number))
-            else:
-                watch_times.append(time_watch_run(folder, kata, output, number))
-                cold_times.append(time_cold_run(folder, kata))
-        watch, cold = median(watch_times, "total"), median(cold_times, "total")
         how = "polling (WATCHFILES_FORCE_POLLING=1)" if arguments.polling else "file events"
         print(
-            f"{kata}, median of {arguments.rounds} alternating rounds, Python "
-            f"{sys.version.split()[0]}, the watcher on {how}"
+            f"Medians of {arguments.rounds} alternating rounds per kata, Python "
+            f"{sys.version.split()[0]}, the watcher on {how}. A save runs the kata and the next "
+            "one; the cold run runs the same two."
         )
         print(
-            f"  {'(medians)':<27} {'result':>9} {'session start':>14} {'steps':>12} "
-            f"{'rest of run':>12} {'not steps':>10}"
+            f"    {'':<6} {'result':>9} {'session start':>14} {'steps':>12} {'rest of run':>12} "
+            f"{'not steps':>12}"
         )
-        print(show("pytest --watch katas/", watch_times))
-        print(show("cold python -m pytest KATA", cold_times))
-        print(f"  watch is {cold / watch:.1f} times as fast as a cold run (goal: at least {GOAL})")
-        steps = median(watch_times, "steps")
-        print(f"  (with nothing but the kata's steps to do, it would be {cold / steps:.1f} times)")
+        ratios: list[tuple[float, str]] = []
+        bounds: list[float] = []
+        shares: list[float] = []
+        for kata, run in sample:
+            time_cold_run(folder, run)  # warm the file system cache, and compile every module
+            # a first save moves the focus to this kata: the run started ahead is then its own
+            time_watch_run(folder, kata, output, -1)
+            watch_times, cold_times = [], []
+            for number in range(arguments.rounds):
+                if number % 2:
+                    cold_times.append(time_cold_run(folder, run))
+                    watch_times.append(time_watch_run(folder, kata, output, number))
+                else:
+                    watch_times.append(time_watch_run(folder, kata, output, number))
+                    cold_times.append(time_cold_run(folder, run))
+            watch, cold = median(watch_times, "total"), median(cold_times, "total")
+            steps = median(watch_times, "steps")
+            ratios.append((cold / watch, kata))
+            bounds.append(cold / steps if steps else float("inf"))
+            shares.append(watch - steps)
+            print(f"  {kata} (+ {len(run) - 1} next): {cold / watch:.1f} times as fast")
+            print(show("watch", watch_times))
+            print(show("cold", cold_times))
+        overall = statistics.median(ratio for ratio, _ in ratios)
+        lowest, slowest = min(ratios)
+        print(
+            f"watch is {overall:.1f} times as fast as a cold run, median over {len(ratios)} katas "
+            f"(goal: at least {GOAL}); lowest {lowest:.1f} ({slowest})"
+        )
+        print(
+            "  the watch run's own share (its time to the result less the kata's steps), median: "
+            f"{statistics.median(shares) * 1000:.0f} ms"
+        )
+        print(
+            "  with nothing but the kata's steps to do, a watch run would be "
+            + ", ".join(f"{bound:.1f}" for bound in bounds)
+            + " times as fast"
+        )
     finally:
         if watcher is not None:
             if watcher.poll() is None and watcher.stdin is not None:

@@ -172,10 +172,58 @@ class LearnerRun:
 
         items[:] = [item for _, item in sorted(enumerate(items), key=learner_order)]
 
+    # pytest registers only methods named pytest_*: specname says which hook this one is
+    @pytest.hookimpl(tryfirst=True, specname="pytest_runtest_makereport")
+    def pytest_runtest_makereport_explained(
+        self, item: pytest.Item, call: pytest.CallInfo[None]
+    ) -> pytest.TestReport | None:
+        """The report of a step that fails for a reason the plugin explains, made here with the
+        explanation as its text. pytest's own report (`TestReport.from_item_and_call`) would
+        first format a traceback, reading the source of every frame (tens of ms a failure in a
+        watch run, whose process has many modules loaded), only for it to be replaced. None
+        (pytest makes the report) for anything else: a pass, a skip, a failure in a kata that
+        cannot be imported, or one the plugin cannot explain, where pytest's traceback is the
+        best there is."""
+        excinfo = call.excinfo
+        kata = self.catalog.kata_at(item.path)
+        if kata is None or excinfo is None or isinstance(item, UnloadableKata):
+            return None
+        if isinstance(excinfo.value, pytest.skip.Exception) or hasattr(excinfo.value, "exceptions"):
+            return None  # a skip, or an exception group that may hold skips: pytest's to judge
+        explanation = explain_step_failure(
+            excinfo.value, excinfo.tb, kata.path, kata.display, item.name.split("[", 1)[0]
+        )
+        if explanation is None:
+            # a wrong answer: say so without printing the right value beside it
+            lines = self.copy_of(kata).answer_lines
+            explanation = explain_wrong_answer(
+                excinfo.value, excinfo.tb, kata.path, kata.display, lines
+            )
+        if explanation is None:
+            return None
+        # what from_item_and_call fills in, with the explanation as the failure's text
+        report = pytest.TestReport(
+            item.nodeid,
+            item.location,
+            dict.fromkeys(item.keywords, 1),
+            "failed",
+            explanation.text,
+            call.when,  # type: ignore[arg-type]  # never "collect" for an item
+            [(f"Captured {key} {when}", content) for when, key, content in item._report_sections],
+            call.duration,
+            call.start,
+            call.stop,
+            user_properties=item.user_properties,
+        )
+        setattr(report, SUMMARY_ATTRIBUTE, explanation.summary)
+        return report
+
     @pytest.hookimpl(wrapper=True)
     def pytest_runtest_makereport(
         self, item: pytest.Item, call: pytest.CallInfo[None]
     ) -> Generator[None, pytest.TestReport, pytest.TestReport]:
+        """A pass the learner has not earned fails; a kata that cannot be imported says why in
+        one line."""
         report = yield
         kata = self.catalog.kata_at(item.path)
         if kata is None:
@@ -185,25 +233,8 @@ class LearnerRun:
             report.outcome = "failed"
             report.longrepr = message
             setattr(report, SUMMARY_ATTRIBUTE, message)
-            return report
-        if not report.failed or call.excinfo is None:
-            return report
-        if isinstance(item, UnloadableKata):
+        elif report.failed and isinstance(item, UnloadableKata):
             setattr(report, SUMMARY_ATTRIBUTE, item.explanation.summary)
-            return report
-        error = call.excinfo.value
-        explanation = explain_step_failure(
-            error, call.excinfo.tb, kata.path, kata.display, item.name.split("[", 1)[0]
-        )
-        if explanation is None:
-            # a wrong answer: say so without printing the right value beside it
-            lines = self.copy_of(kata).answer_lines
-            explanation = explain_wrong_answer(
-                error, call.excinfo.tb, kata.path, kata.display, lines
-            )
-        if explanation is not None:
-            setattr(report, SUMMARY_ATTRIBUTE, explanation.summary)
-            report.longrepr = explanation.text
         return report
 
     @pytest.hookimpl(trylast=True)

@@ -42,9 +42,11 @@ exist (Windows), each run is `python -m pytest` in a subprocess, and the file wa
 from __future__ import annotations
 
 import contextlib
+import fnmatch
 import gc
 import hashlib
 import importlib
+import io
 import os
 import queue
 import select
@@ -52,8 +54,10 @@ import signal
 import socket
 import subprocess
 import sys
+import sysconfig
 import threading
 import time
+import tokenize
 import traceback
 from collections import Counter, deque
 from collections.abc import Callable, Generator, Iterable, Iterator, Mapping
@@ -557,6 +561,7 @@ class Watcher:
         # inspect maps every module imported to its file the first time a failure's source is
         # shown; map them here once, rather than in every run
         inspect.getmodule(run_watch.__code__)
+        warm_caches(self.config)
         gc.collect()
         gc.freeze()  # leave the objects imported so far out of each run's collections
 
@@ -708,6 +713,17 @@ class _Gate:  # pragma: no cover - in the run started ahead
         if terminate is not None:
             signal.signal(signal.SIGTERM, terminate)
         _take_one_interrupt()
+
+
+def warm_caches(config: pytest.Config) -> None:
+    """Fill, once, the caches that every run would fill for itself (a forked run inherits
+    them): tokenize's patterns, compiled at its first use (~20 ms; the plugin tokenizes a kata
+    to find its blanks), sysconfig's variables, read at their first use (~10 ms; katas ask about
+    the build), and the compiled `norecursedirs` patterns that pytest matches each folder with."""
+    list(tokenize.generate_tokens(io.StringIO("pass\n").readline))
+    sysconfig.get_config_vars()
+    for pattern in config.getini("norecursedirs"):
+        fnmatch.fnmatch("", str(pattern))
 
 
 def _starts_quietly(config: pytest.Config) -> bool:

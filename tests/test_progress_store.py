@@ -358,11 +358,8 @@ def test_what_needs_saving() -> None:
     assert gathered(journals=1).needs_saving
 
 
-def test_saving_takes_the_lock_and_reads_again_inside_it(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    kept = make_store(tmp_path)
-    other = make_store(tmp_path)
+def spy_on_gathering(kept: ProgressStore, monkeypatch: pytest.MonkeyPatch, race: Any) -> list[bool]:
+    """Whether `kept` held its lock at each read; `race` runs once, just after the first."""
     gather = ProgressStore._gather
     calls: list[bool] = []
 
@@ -370,14 +367,48 @@ def test_saving_takes_the_lock_and_reads_again_inside_it(
         if self is not kept:
             return gather(self, *args)
         calls.append(self.lock.is_locked)
-        if len(calls) == 1:  # another run saves between the first read and the lock
-            other.fold([], change=lambda progress: progress.reveal("theirs"))
-        return gather(self, *args)
+        gathered = gather(self, *args)
+        if len(calls) == 1:
+            race()
+        return gathered
 
     monkeypatch.setattr(ProgressStore, "_gather", gather_and_race)
+    return calls
+
+
+def test_a_change_is_read_and_saved_under_the_lock_only(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    kept, other = make_store(tmp_path), make_store(tmp_path)
+    other.fold([], change=lambda progress: progress.reveal("theirs"))
+    calls = spy_on_gathering(kept, monkeypatch, lambda: None)
     kept.fold([], change=lambda progress: progress.reveal("mine"))
-    assert calls == [False, True]
+    assert calls == [True]
     assert sorted(saved(kept)["katas"]) == ["mine", "theirs"]
+
+
+def test_a_read_that_finds_something_to_save_reads_again_under_the_lock(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, dead_run: str
+) -> None:
+    kept, other = make_store(tmp_path), make_store(tmp_path)
+    step = {"type": "step", "kata": "adding", "step": "test_a", "passed": True}
+    write_journal(kept, dead_run, [step])
+    adding = kata(tmp_path)
+    # another run saves between the first read (no lock) and the lock
+    calls = spy_on_gathering(
+        kept, monkeypatch, lambda: other.fold([adding], change=lambda p: p.reveal("theirs"))
+    )
+    kept.fold([adding])
+    assert calls == [False, True]
+    assert sorted(saved(kept)["katas"]) == ["adding", "theirs"]
+
+
+def test_a_change_that_cannot_be_saved_is_still_returned(tmp_path: Path) -> None:
+    kept = make_store(tmp_path)
+    kept.path.mkdir()  # the state file's place is taken: nothing can be saved there
+    loaded = kept.fold([], change=lambda progress: progress.reveal("mine"))
+    assert loaded.progress.katas["mine"].revealed
+    assert any(kept.display in warning for warning in loaded.warnings)
 
 
 def test_the_saved_file_is_sorted_indented_utf8_json_with_a_newline(

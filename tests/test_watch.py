@@ -33,7 +33,9 @@ pytestmark = pytest.mark.skipif(
 
 KEYS = "save a kata to run it again · Enter: run every kata · h + Enter: next hint"
 STOPPED = "Stopped watching; your progress is saved in katas-progress.json."
-TIMEOUT = 20.0
+TIMEOUT = 60.0
+"""How long a wait may last (it ends when the line comes): long enough for a loaded CI machine
+under coverage, where starting a watcher took over 20 s; short of a hang going unnoticed."""
 FINAL_LINE = re.compile(r"^=+ .* in [\d.]+s")
 """pytest's closing line, `=== 1 failed in 0.05s ===`: the run is over."""
 

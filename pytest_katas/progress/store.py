@@ -193,8 +193,14 @@ class ProgressStore:
         this run is over, so its own journal lines go; `save=False` only reads. When nothing
         can be saved (a read-only tree, a lock held too long) the merged progress is still
         returned, with one warning."""
-        first = self._gather(katas, results, change, ending)
-        if not save or not first.needs_saving:
+        # Read first without the lock, to see whether anything needs saving, unless something
+        # surely does (this run's results, a change): then only under the lock.
+        first = (
+            None
+            if save and (results or change is not None)
+            else self._gather(katas, results, change, ending)
+        )
+        if first is not None and (not save or not first.needs_saving):
             return first.loaded
         try:
             with self.lock:
@@ -202,8 +208,9 @@ class ProgressStore:
                 self._save(gathered)
                 return gathered.loaded
         except (OSError, filelock.Timeout) as error:
-            reason = _why_not_saved(error)
-            self._warn_not_saved(first.loaded.warnings, reason)
+            if first is None:
+                first = self._gather(katas, results, change, ending)
+            self._warn_not_saved(first.loaded.warnings, _why_not_saved(error))
             return first.loaded
 
     def append(self, line: dict[str, Any]) -> list[str]:
