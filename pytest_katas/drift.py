@@ -167,9 +167,9 @@ class _Comparison:
             drift = self.item(kata_item, solution_item)
             if drift is not None:
                 return drift
-        if len(kata) > len(solution) and isinstance(kata[len(solution)], ast.AST):
+        if len(kata) > len(solution) and hasattr(kata[len(solution)], "lineno"):
             return self.missing(kata[len(solution)])  # type: ignore[arg-type]
-        if len(solution) > len(kata) and isinstance(solution[len(kata)], ast.AST):
+        if len(solution) > len(kata) and hasattr(solution[len(kata)], "lineno"):
             return self.added(solution[len(kata)])  # type: ignore[arg-type]
         if len(kata) != len(solution):
             return self.drift(None, None)

@@ -204,3 +204,104 @@ def test_the_sites_are_read_again_when_the_file_changes(kata: Path) -> None:
 def test_the_instructions() -> None:
     assert BlankFailure(3, None).instruction() == "fill in the blank on line 3"
     assert BlankFailure(7, "f").instruction() == "write the body of f() on line 7"
+
+
+# a kata where the failing blank is not the step's first, nor the first of the function it fails
+# in: the fallbacks (the step's first blank, the kata's) name another line
+HELPERS = textwrap.dedent(
+    '''\
+    """Blanks in helpers."""
+
+    from pytest_katas import __
+
+    pending = __
+
+
+    def total(): return pending + 1
+
+
+    def inner():
+        value = __
+        return value + 1
+
+
+    def middle():
+        spare = __
+        return inner()
+
+
+    def test_later_blank():
+        kept = __
+        assert 1 + 1 == __
+
+
+    def test_one_line_function():
+        kept = __
+        assert total() == 2
+
+
+    def test_through_helpers():
+        kept = __
+        assert middle() == 3
+
+
+    def test_long_statement():
+        kept = __
+        assert [1,
+                2] == [1, __]
+    '''
+)
+
+
+@pytest.fixture
+def helpers(tmp_path: Path) -> Path:
+    path = tmp_path / "test_helpers.py"
+    path.write_text(HELPERS, "utf-8")
+    return path
+
+
+def test_the_failing_blank_is_named_not_the_steps_first(helpers: Path) -> None:
+    error, traceback = failure_of(helpers, "test_later_blank")
+    # the step's first blank (`kept = __`) is only stored, never used
+    assert blank_failure(error, traceback, helpers, "test_later_blank") == BlankFailure(23, None)
+
+
+def test_a_blank_error_in_a_helper_names_the_first_blank_of_the_innermost_helper(
+    helpers: Path,
+) -> None:
+    error, traceback = failure_of(helpers, "test_through_helpers")
+    # the frames are the step's, middle()'s and inner()'s: inner() is the one that failed
+    assert blank_failure(error, traceback, helpers, "test_through_helpers") == BlankFailure(
+        12, None
+    )
+
+
+def test_a_blank_error_on_a_functions_first_line_is_in_that_function(helpers: Path) -> None:
+    error, traceback = failure_of(helpers, "test_one_line_function")
+    # total() holds no blank of its own: the kata's first blank (`pending`, which it reads)
+    assert blank_failure(error, traceback, helpers, "test_one_line_function") == BlankFailure(
+        5, None
+    )
+
+
+def test_a_statement_failing_on_its_first_line_names_its_blank_on_a_later_line(
+    helpers: Path,
+) -> None:
+    error, traceback = failure_of(helpers, "test_long_statement")
+    # the traceback names line 38, where the statement starts (every Python from 3.10)
+    assert blank_failure(error, traceback, helpers, "test_long_statement") == BlankFailure(39, None)
+
+
+def test_a_statement_covers_its_own_lines_and_none_after_it() -> None:
+    sites = find_blank_sites("x = 1\n\n# a comment\ny = [\n    __,\n]\n\n\nz = 2\n")
+    assert [sites.statement_of(line) for line in range(1, 10)] == [
+        (1, 1),
+        (2, 2),
+        (3, 3),
+        (4, 6),
+        (4, 6),
+        (4, 6),
+        (7, 7),
+        (8, 8),
+        (9, 9),
+    ]

@@ -4,6 +4,7 @@ a kata that passes with more changed than its blanks, or a learner told the wron
 
 from __future__ import annotations
 
+import ast
 import textwrap
 
 import pytest
@@ -121,6 +122,20 @@ def test_a_name_dropped_from_a_list_of_names_is_drift() -> None:
     )
 
 
+def test_a_with_item_or_comprehension_dropped_names_the_statements_around_it() -> None:
+    # neither node has a line of its own: the statements holding them are named instead
+    kata = "with open(a) as f, open(b) as g:\n    pass\n"
+    assert drift(kata, "with open(a) as f:\n    pass\n") == (
+        "line 1 of the kata is `with open(a) as f, open(b) as g:`, "
+        "but line 1 of the solution is `with open(a) as f:`"
+    )
+    kata = "x = [a for a in b for c in a]\n"
+    assert drift(kata, "x = [a for a in b]\n") == (
+        "line 1 of the kata is `x = [a for a in b for c in a]`, "
+        "but line 1 of the solution is `x = [a for a in b]`"
+    )
+
+
 def test_a_solution_with_a_build_blank_left_is_drift() -> None:
     kata = "x = 1\n\n\n" + body("__")
     assert drift(kata, kata) == "the solution still has a blank __ on line 4"
@@ -175,3 +190,19 @@ def test_a_long_line_is_cut_to_sixty_characters(name: str, shown: str) -> None:
 def test_a_side_with_nothing_there_says_so() -> None:
     assert _Comparison.describe(None, "", "kata") == "the kata has nothing there"
     assert _Comparison.describe("b", "", "yours") == "your file has nothing there"
+
+
+@pytest.mark.parametrize(
+    ("source", "kind"),
+    [
+        ("with open(a) as f, open(b) as g:\n    pass\n", ast.withitem),
+        ("y = [x for x in a for z in b]\n", ast.comprehension),
+    ],
+)
+def test_a_part_of_a_statement_without_a_line_is_nothing_there(
+    source: str, kind: type[ast.AST]
+) -> None:
+    # a `with` item or a comprehension, dropped or added, is described this way
+    node = [node for node in ast.walk(ast.parse(source)) if isinstance(node, kind)][-1]
+    assert not hasattr(node, "lineno")
+    assert _Comparison.describe(node, source, "solution") == "the solution has nothing there"

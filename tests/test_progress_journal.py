@@ -3,12 +3,14 @@ where a run that died was. A mistake here loses a finished step or blames the wr
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import socket
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -36,12 +38,27 @@ def test_a_run_is_named_by_host_pid_and_a_start_that_stays() -> None:
     assert current_run() == current_run()
 
 
+@pytest.fixture
+def only_signal_zero(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The real os.kill, but a signal other than 0 fails the test instead of being sent: a wrong
+    signal would hang up this process, or pid 1."""
+    real_kill = os.kill
+
+    def ask(pid: int, signal: int) -> None:
+        assert signal == 0, f"signal {signal} sent to {pid}"
+        real_kill(pid, signal)
+
+    monkeypatch.setattr(os, "kill", ask)
+
+
+@pytest.mark.usefixtures("only_signal_zero")
 def test_this_process_is_alive_and_other_hosts_count_as_alive() -> None:
     assert is_alive(current_run())
     assert is_alive("another-host:1:2")
     assert is_alive(f"{socket.gethostname()}:not-a-pid:2")
 
 
+@pytest.mark.usefixtures("only_signal_zero")
 def test_a_process_that_is_gone_is_not_alive(tmp_path: Path) -> None:
     # a subprocess, not a fork: forking a multi-threaded xdist worker warns on 3.12+
     ended = subprocess.run(
@@ -53,6 +70,7 @@ def test_a_process_that_is_gone_is_not_alive(tmp_path: Path) -> None:
     assert not is_alive(f"{socket.gethostname()}:{int(ended.stdout)}:1")
 
 
+@pytest.mark.usefixtures("only_signal_zero")
 def test_a_process_that_is_not_ours_is_alive() -> None:
     assert is_alive(f"{socket.gethostname()}:1:1")
 
@@ -195,3 +213,89 @@ def test_a_forked_child_writes_a_journal_of_its_own(tmp_path: Path) -> None:
     assert runs[current_run()] == ["parent", "parent"]
     assert [steps for run, steps in runs.items() if run != current_run()] == [["child"]]
     assert journal.SUFFIX == ".jsonl"
+
+
+def test_asking_whether_a_run_is_alive_sends_it_no_signal(monkeypatch: pytest.MonkeyPatch) -> None:
+    # a recording os.kill: a real signal other than 0 would hang up the run asked about
+    sent: list[tuple[int, int]] = []
+    monkeypatch.setattr(os, "kill", lambda pid, signal: sent.append((pid, signal)))
+    assert is_alive(f"{socket.gethostname()}:4321:1")
+    assert sent == [(4321, 0)]
+
+
+def test_a_live_run_of_another_user_is_alive(monkeypatch: pytest.MonkeyPatch) -> None:
+    # what os.kill does for another user's process (the tests may run as root, never refused)
+    def refuse(pid: int, signal: int) -> None:
+        raise PermissionError(errno.EPERM, "Operation not permitted")
+
+    monkeypatch.setattr(os, "kill", refuse)
+    assert is_alive(f"{socket.gethostname()}:4321:1")
+
+
+def test_a_journal_that_cannot_be_read_hides_no_other_run(tmp_path: Path) -> None:
+    good = json.dumps(line("step", passed=True)) + "\n"
+    (tmp_path / "h_1_1.jsonl").write_text(good, "utf-8")
+    unreadable = tmp_path / "h_2_2.jsonl"
+    unreadable.mkdir()  # named like a journal, but a folder
+    # the folder is listed in the file system's order: add runs until one is listed after it
+    names = ["h_1_1.jsonl"]
+    for start in range(3, 100):
+        listed = [path.name for path in tmp_path.iterdir()]
+        if listed.index(unreadable.name) < len(listed) - 1:
+            break
+        names.append(f"h_{start}_{start}.jsonl")
+        (tmp_path / names[-1]).write_text(good, "utf-8")
+    else:
+        pytest.fail("the folder is always listed last")
+    assert [path.name for path, _ in Journal(tmp_path).runs()] == names
+
+
+def descriptors_on(path: Path) -> int:
+    """How many of this process's file descriptors are open on `path` (read in Linux's /proc)."""
+    target = os.path.realpath(path)
+    count = 0
+    for name in os.listdir("/proc/self/fd"):
+        try:
+            count += os.readlink(f"/proc/self/fd/{name}") == target
+        except OSError:
+            continue  # the listing's own descriptor, closed since
+    return count
+
+
+@pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="reads Linux's /proc")
+def test_a_run_keeps_one_descriptor_for_all_its_steps_and_close_releases_it(
+    tmp_path: Path,
+) -> None:
+    kept = Journal(tmp_path)
+    for step in ("one", "two", "three"):
+        kept.append(entry("enter", "k", step))
+        kept.append(entry("step", "k", step, passed=True))
+    assert descriptors_on(kept.path) == 1
+    kept.close()
+    assert descriptors_on(kept.path) == 0
+
+
+class _OsWhoseCloseFails:
+    """The journal module's `os`, where `close` releases the descriptor and then reports an
+    error (as it may on a network file system)."""
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(os, name)
+
+    @staticmethod
+    def close(fd: int) -> None:
+        os.close(fd)
+        raise OSError(errno.EIO, "Input/output error")
+
+
+def test_an_error_closing_the_journal_is_not_raised_and_appending_goes_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    kept = Journal(tmp_path)
+    kept.append(entry("enter", "k", "s"))
+    with monkeypatch.context() as patched:
+        patched.setattr(journal, "os", _OsWhoseCloseFails())
+        kept.close()
+    kept.append(entry("step", "k", "s", passed=True))
+    kept.close()
+    assert [item["type"] for item in Journal(tmp_path).runs()[0][1]] == ["enter", "step"]
