@@ -1,7 +1,8 @@
-"""`katas-report`: one or many `--kata-report` files (see `json_report`) as one HTML page.
+"""`pytest-katas report` (or its old name, `katas-report`): one or many `--kata-report` files (see
+`json_report`) as one HTML page.
 
-    katas-report -o alice.html alice.json
-    katas-report -o class.html alice.json bob.json carol.json
+    pytest-katas report -o alice.html alice.json
+    pytest-katas report -o class.html alice.json bob.json carol.json
 
 For one learner the page shows a progress bar per topic, in learner order, and every kata with its
 status, steps and hints. For a class (two files or more) it shows a table of learners against katas,
@@ -10,8 +11,9 @@ the hints used; under it, for each kata, how many learners are stuck on it (see 
 most stuck highlighted, and named at the top of the page.
 
 The page is self-contained: inline CSS, no script, no external resource, so it can be mailed or
-opened offline. Bad input (a missing file, a file that is not JSON or not a report) is one line on
-stderr naming the file and what to do, and exit status 2.
+opened offline, and written readable by others as the umask allows (a web server may serve it).
+Bad input (a missing file, a file that is not JSON or not a report) is one line on stderr naming the
+file and what to do, and exit status 2.
 """
 
 from __future__ import annotations
@@ -26,7 +28,14 @@ from html import escape
 from pathlib import Path
 
 from pytest_katas import __version__
-from pytest_katas.i18n import LANGUAGES, Messages, choose_language, current_language, set_language
+from pytest_katas.arguments import (
+    USAGE_ERROR,
+    CommandLine,
+    add_version,
+    arguments_of,
+    speaking,
+)
+from pytest_katas.i18n import LANGUAGES, Messages, choose_language, current_language
 from pytest_katas.json_report import (
     FAILING,
     NOT_STARTED,
@@ -43,7 +52,6 @@ from pytest_katas.json_report import (
 
 PROGRAM = "katas-report"
 DEFAULT_OUTPUT = "katas-report.html"
-USAGE_ERROR = 2
 MOST_STUCK_NAMED = 3
 """At most this many katas are named as the most stuck; the others are counted."""
 
@@ -596,8 +604,9 @@ def language_of(value: str) -> str:
         ) from None
 
 
-def parser() -> argparse.ArgumentParser:
-    command = argparse.ArgumentParser(prog=PROGRAM, description=say("description"))
+def add_arguments(command: argparse.ArgumentParser) -> None:
+    """The arguments of the page, as `katas-report` and `pytest-katas report` both take them:
+    `REPORT.json …`, `-o/--output PATH`, `--lang LANGUAGE`; `run` reads what they parse to."""
     command.add_argument("reports", nargs="+", metavar="REPORT.json", help=say("help-reports"))
     command.add_argument(
         "-o",
@@ -607,35 +616,32 @@ def parser() -> argparse.ArgumentParser:
         help=say("help-output", default=DEFAULT_OUTPUT),
     )
     command.add_argument("--lang", type=language_of, metavar="LANGUAGE", help=say("help-lang"))
+
+
+def parser() -> argparse.ArgumentParser:
+    """`katas-report`'s parser: the page's arguments, and `--version`."""
+    command = CommandLine(prog=PROGRAM, description=say("description"))
+    add_arguments(command)
+    add_version(command)
     return command
 
 
-def _language_asked(argv: Sequence[str]) -> str:
-    """The language to speak in, before the arguments are parsed (their help is translated too)."""
-    early = argparse.ArgumentParser(add_help=False)
-    early.add_argument("--lang")
-    known, _ = early.parse_known_args(argv)
-    try:
-        return choose_language(known.lang)
-    except ValueError:
-        return choose_language(None)
-
-
 def main(argv: Sequence[str] | None = None) -> int:
-    arguments = list(sys.argv[1:] if argv is None else argv)
-    previous = current_language()
-    set_language(_language_asked(arguments))
-    try:
-        return _run(parser().parse_args(arguments))
-    finally:
-        set_language(previous)
+    """`katas-report`, the name `pytest-katas report` had before: the same arguments, the same
+    page. Returns the exit status; a usage error exits 2 (SystemExit) after one line on stderr."""
+    arguments = arguments_of(argv)
+    with speaking(arguments):
+        return run(parser().parse_args(arguments))
 
 
-def _run(options: argparse.Namespace) -> int:
+def run(options: argparse.Namespace, program: str = PROGRAM) -> int:
+    """Write the page the options of `add_arguments` ask for; say so on stdout and return 0.
+    Bad input or an output that cannot be written is one line on stderr, begun with `program`,
+    and exit status 2; the output is then left as it was."""
     try:
         reports = [(file, load(file)) for file in options.reports]
     except InputError as error:
-        print(f"{PROGRAM}: {error}", file=sys.stderr)
+        print(f"{program}: {error}", file=sys.stderr)
         return USAGE_ERROR
     learners = named_learners(reports)
     output = Path(options.output)
@@ -643,7 +649,7 @@ def _run(options: argparse.Namespace) -> int:
         write_text_atomically(output, render(learners))
     except OSError as error:
         reason = error.strerror or type(error).__name__
-        print(f"{PROGRAM}: {say('not-written', path=output, reason=reason)}", file=sys.stderr)
+        print(f"{program}: {say('not-written', path=output, reason=reason)}", file=sys.stderr)
         return USAGE_ERROR
     if len(learners) == 1:
         print(say("wrote-one", path=output, learner=learners[0].name))

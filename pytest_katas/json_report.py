@@ -328,7 +328,9 @@ def build_report(
 
 def write_text_atomically(path: Path, text: str) -> None:
     """Write `text` to `path` through a temporary file beside it, so that the file is either the
-    old one or the whole new one, never half of it. Missing folders are made. Raises OSError."""
+    old one or the whole new one, never half of it. Missing folders are made. The file gets mode
+    0o666 less the umask, as any new file does (0o644 under the usual umask 0o022), because it is
+    for others to read: a teacher's tools, a web server. Raises OSError."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except FileExistsError:  # a file where the folder should be: "File exists" would mislead
@@ -339,6 +341,10 @@ def write_text_atomically(path: Path, text: str) -> None:
     try:
         with os.fdopen(handle, "w", encoding="utf-8") as file:
             file.write(text)
+        # mkstemp makes the file 0o600 whatever the umask; the umask can only be read by setting it
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(temporary, 0o666 & ~umask)
         os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
