@@ -1,8 +1,9 @@
 """The catalog: which katas exist, in which order, with which ids, titles, lessons and hints.
 
-It is read from two kinds of manifest (see docs/kata-format.md):
+It is read from two kinds of manifest (see the kata format, `FORMAT_DOC`):
 
-- `katas/curriculum.toml` lists the topic folders in learner order;
+- `katas/curriculum.toml` lists the topic folders in learner order, and the warnings filters that
+  travel with the katas;
 - `katas/<topic>/topic.toml` gives the topic's title and its katas in order, with their hints.
 
 Loading never raises for a broken manifest: every problem is kept as a `CatalogProblem`, a one-line
@@ -31,6 +32,8 @@ else:  # pragma: no cover - exercised on Python 3.10 only
     import tomli as tomllib
 
 CURRICULUM_FILE = "curriculum.toml"
+FORMAT_DOC = Path(__file__).parent / "docs" / "kata-format.md"
+"""The kata format, installed with the package: messages about a kata tree's shape cite it."""
 TOPIC_FILE = "topic.toml"
 MIN_HINTS, MAX_HINTS = 2, 4
 TRANSLATIONS = ("zh",)
@@ -58,8 +61,22 @@ say = Messages(
             "zh": '这个主题没有列在 {file} 里；请把 "{name}" 加进那里的 topics',
         },
         "no-topic-file": {
-            "en": "missing; every topic folder needs one (see docs/kata-format.md)",
-            "zh": "文件缺失；每个主题文件夹都需要它（见 docs/kata-format.md）",
+            "en": "missing; every topic folder needs one (see {doc})",
+            "zh": "文件缺失；每个主题文件夹都需要它（见 {doc}）",
+        },
+        "bad-filters": {
+            "en": "filterwarnings must be a list of warnings filters, such as filterwarnings = "
+            '["ignore::DeprecationWarning"]',
+            "zh": "filterwarnings 必须是警告过滤器的列表，例如 filterwarnings = "
+            '["ignore::DeprecationWarning"]',
+        },
+        "bad-filter": {
+            "en": "filterwarnings has {entry}, which is not a warnings filter "
+            "(action:message:category:module:line, as in pytest's filterwarnings); fix it or "
+            "remove it",
+            "zh": "filterwarnings 里的 {entry} 不是警告过滤器"
+            "（action:message:category:module:line，和 pytest 的 filterwarnings 一样）；"
+            "改正或删掉它",
         },
         "no-topic-title": {
             "en": 'needs a title = "…" for the topic',
@@ -249,6 +266,9 @@ class Catalog:
     katas_dir: Path
     topics: list[Topic] = field(default_factory=list)
     problems: list[CatalogProblem] = field(default_factory=list)
+    filterwarnings: tuple[str, ...] = ()
+    """The warnings filters of `katas/curriculum.toml` (its `filterwarnings` list, the readable
+    ones), which every step of a kata and of its solution runs under."""
 
     @property
     def katas(self) -> list[Kata]:
@@ -359,9 +379,20 @@ class _Loader:
             if curriculum_path not in self.unreadable:  # else told already; an empty file is not
                 self.problem(curriculum_path, say("no-topics"))
             return
+        self.read_filters(curriculum_path, curriculum.get("filterwarnings", []))
         for name in dict.fromkeys(names):
             self.load_topic(name)
         self.report_unlisted_topics(set(names))
+
+    def read_filters(self, curriculum_path: Path, filters: Any) -> None:
+        if not isinstance(filters, list) or not all(isinstance(entry, str) for entry in filters):
+            self.problem(curriculum_path, say("bad-filters"))
+            return
+        good = [entry for entry in filters if _is_warnings_filter(entry)]
+        for entry in filters:
+            if entry not in good:
+                self.problem(curriculum_path, say("bad-filter", entry=repr(entry)))
+        self.catalog.filterwarnings = tuple(good)
 
     def report_unlisted_topics(self, listed: set[str]) -> None:
         katas_dir = self.catalog.katas_dir
@@ -376,7 +407,7 @@ class _Loader:
         manifest_path = folder / TOPIC_FILE
         manifest = self.read_toml(manifest_path)
         if manifest is None:
-            self.problem(manifest_path, say("no-topic-file"))
+            self.problem(manifest_path, say("no-topic-file", doc=FORMAT_DOC))
             return
         title = manifest.get("title")
         if not isinstance(title, str) or not title.strip():
@@ -449,6 +480,21 @@ class _Loader:
                 say("with-where", where=where, problem=problem) for problem in translation_problems
             ),
         )
+
+
+def _is_warnings_filter(entry: str) -> bool:
+    """Whether `entry` reads as pytest reads a `filterwarnings` entry (its regular expressions
+    included, which pytest would compile only when a step runs)."""
+    # imported here: the catalog is read outside pytest runs too (katas-report)
+    from _pytest.config import UsageError, parse_warning_filter
+
+    try:
+        _, message, _, module, _ = parse_warning_filter(entry, escape=False)
+        re.compile(message)
+        re.compile(module)
+    except (UsageError, ImportError, re.error):
+        return False
+    return True
 
 
 def _read_translations(

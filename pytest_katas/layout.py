@@ -1,21 +1,27 @@
 """Where the katas and the solutions are, and whether a run is a learner's or a maintainer's.
 
-A run is a *learner's* when its paths lie under katas/ (`pytest katas/`, `pytest katas/x.py`), and a
-*maintainer's* when they lie under solutions/ (`pytest solutions/`, or a bare `pytest`, whose
-testpaths include solutions/). The plugin stays out of the way of any other run, and of any project
-without a katas/ folder.
+The kata tree's root is the folder that holds katas/ (with its curriculum.toml) and solutions/. It
+needs no pytest configuration: pytest may be started in any folder of the tree, and the plugin
+makes the tree's root pytest's rootdir (`root_at_kata_tree`).
+
+A run is a *learner's* when its paths lie under katas/ (`pytest katas/`, `pytest katas/x.py`, a
+bare `pytest` in a topic folder, or at the root of a tree whose pytest configuration sets no
+testpaths: `run_katas_when_bare`), and a *maintainer's* when they lie under solutions/ (`pytest
+solutions/`, or a bare `pytest` whose testpaths include solutions/, as in this repository). The
+plugin stays out of the way of any other run, and of any project without a katas/ folder.
 """
 
 from __future__ import annotations
 
 import enum
 import os
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-from pytest_katas.catalog import display_path, resolved
+from pytest_katas.catalog import CURRICULUM_FILE, display_path, resolved
 from pytest_katas.i18n import Messages
 
 say = Messages(
@@ -119,3 +125,60 @@ def mode_of(config: pytest.Config, layout: Layout) -> Mode:
     if maintainer:
         return Mode.MAINTAINER
     return Mode.OTHER
+
+
+def find_tree_root(starts: Iterable[Path], katas_dir: str) -> Path | None:
+    """The kata tree's root: the nearest folder at or above one of `starts` (tried in order) that
+    holds `<katas_dir>/curriculum.toml`, resolved; None when there is none. Raises nothing."""
+    for start in starts:
+        start = resolved(start)
+        for folder in (start, *start.parents):
+            if (folder / katas_dir / CURRICULUM_FILE).is_file():
+                return folder
+    return None
+
+
+def root_at_kata_tree(config: pytest.Config) -> None:
+    """Make the root of the kata tree being run pytest's rootdir, when pytest chose another.
+
+    pytest chooses its rootdir before any plugin runs: the folder of its configuration file, else
+    one from the paths given and the invocation folder (`katas/generators/` when started there). A
+    kata tree needs no configuration file, so its root is found here instead: the nearest folder
+    at or above a path given, else at or above the invocation folder, that holds
+    `<katas_dir>/curriculum.toml` (`find_tree_root`). Node ids, pytest's cache, the katas' module
+    names (`katas.generators.test_send`), the progress file and the paths the plugin prints are
+    all relative to the rootdir. Left alone: a rootdir given with --rootdir, one that holds the
+    katas folder already, and any run outside a kata tree.
+
+    Called from `pytest_load_initial_conftests`, before any conftest.py is read and before node
+    ids and the cache are made. Raises nothing.
+    """
+    namespace = config.known_args_namespace
+    katas_dir = str(config.getini("katas_dir"))
+    if namespace.rootdir or (config.rootpath / katas_dir).is_dir():
+        return
+    here = config.invocation_params.dir
+    given = [here / str(arg).split("::", 1)[0] for arg in namespace.file_or_dir]
+    root = find_tree_root([*given, here], katas_dir)
+    if root is None or root == config.rootpath:
+        return
+    chosen = config.rootpath
+    # pytest offers no public way to change the rootdir it chose
+    config._rootpath = root
+    config._parser.extra_info["rootdir"] = str(root)
+    # Without a configuration file pytest reads conftest.py files from its rootdir down only:
+    # from the topic folder, that would leave out those of the tree above it.
+    ours = config.inipath is None and namespace.confcutdir == str(chosen)
+    if ours and chosen.is_relative_to(root):
+        namespace.confcutdir = str(root)
+
+
+def run_katas_when_bare(config: pytest.Config, layout: Layout) -> None:
+    """A bare `pytest` at the kata tree's root is the learner's run of the katas: `config.args`
+    becomes the katas folder, as if `pytest katas/` had been typed. A bare `pytest` whose
+    configuration sets testpaths runs those instead (this repository's: its tests and the
+    solutions), and so does one started in any other folder (a topic folder runs its katas by
+    itself). Raises nothing."""
+    bare = config.args_source is pytest.Config.ArgsSource.INVOCATION_DIR
+    if bare and resolved(config.invocation_params.dir) == layout.root:
+        config.args = [typed_path(layout.katas_dir, config)]

@@ -2,23 +2,33 @@
 
 Beside each solution's own steps, its module gets these check steps:
 
-- `kata-checks`: the kata is in its topic's manifest with a lesson and 2 to 4 hints, plus whatever
-  `pytest_katas_check` hooks add;
+- `kata-checks`: the kata is in its topic's manifest with a lesson and 2 to 4 hints, has the shape
+  the kata format asks for (`format_problems`: no parametrized or async steps, no answer that is
+  one guess of two or a private name), plus whatever `pytest_katas_check` hooks add;
 - `same-as-kata`: the solution is the kata with its blanks filled in and nothing else changed;
 - `kata-fails-as-shipped::<step>`: each step of the kata as shipped fails, because of a blank.
 
 The solutions folder itself gets `catalog` (the manifests are well formed and every id is unique)
-and `every-kata-has-a-solution` (and every solution a kata).
+and `every-kata-has-a-solution` (and every solution a kata). When a check fails, the run ends by
+saying where the kata format is (`catalog.FORMAT_DOC`, installed with the package).
 """
 
 from __future__ import annotations
 
+import ast
 from collections.abc import Generator, Iterable
 from pathlib import Path
 
 import pytest
 
-from pytest_katas.catalog import TOPIC_FILE, TRANSLATIONS, Catalog, iter_kata_modules, read_source
+from pytest_katas.catalog import (
+    FORMAT_DOC,
+    TOPIC_FILE,
+    TRANSLATIONS,
+    Catalog,
+    iter_kata_modules,
+    read_source,
+)
 from pytest_katas.drift import find_drift
 from pytest_katas.failures import explain_step_failure
 from pytest_katas.glossary import load_glossary, strays
@@ -28,6 +38,7 @@ from pytest_katas.learner import KataModule, UnloadableKata
 from pytest_katas.report import one_line
 from pytest_katas.shipped import (
     RECORD,
+    pair_blanks,
     record_path,
     shipped_source,
     unreadable_version_branches,
@@ -36,6 +47,8 @@ from pytest_katas.shipped import say as shipped_messages
 from pytest_katas.timelimit import StepTimeLimit
 
 SHIPPED = "kata-fails-as-shipped"
+CHECKS = frozenset({"catalog", "every-kata-has-a-solution", "kata-checks", "same-as-kata", SHIPPED})
+"""The names of the check steps (a step of a solution itself is not a check of the format)."""
 
 say = Messages(
     {
@@ -79,6 +92,33 @@ say = Messages(
             "en": "{step} passes as shipped, so a learner has nothing to do: give it a blank __ "
             "to fill in or a function to write",
             "zh": "{step} 原样就能通过，学习者无事可做：给它一个要填的空 __，或者一个要写的函数",
+        },
+        "parametrized": {
+            "en": "{step} is parametrized: a step runs once and asserts one fact; write a step "
+            "for each case instead",
+            "zh": "{step} 是参数化的：一个步骤只运行一次，只断言一件事；请改为每种情况各写一个步骤",
+        },
+        "async-step": {
+            "en": "{step} is an async def, which pytest does not run: make it a plain def that "
+            "drives the loop itself with asyncio.run(...)",
+            "zh": "{step} 是 async def，pytest 不会运行它：请把它改成普通的 def，"
+            "自己用 asyncio.run(...) 驱动事件循环",
+        },
+        "guess-answer": {
+            "en": "{kata}: the answer to the blank on line {line} is {answer}, one guess of two: "
+            "ask for the value, the exception class or the order of events instead",
+            "zh": "{kata}：第 {line} 行那个空的答案是 {answer}，二选一就能猜中："
+            "请改为问具体的值、异常类或事件的顺序",
+        },
+        "private-answer": {
+            "en": "{kata}: the answer to the blank on line {line} uses the private name {name}: "
+            "ask for what public names show instead",
+            "zh": "{kata}：第 {line} 行那个空的答案用了私有名字 {name}："
+            "请改为问公开名字能看到的东西",
+        },
+        "format-doc": {
+            "en": "The kata format these checks enforce: {doc}",
+            "zh": "这些检查所依据的练习格式：{doc}",
         },
         "fails-without-blank": {
             "en": "{step} fails as shipped, but not because of a blank ({message}): filling in "
@@ -181,6 +221,12 @@ class KataChecks(Check):
             f"{shown}: {problem}"
             for problem in unreadable_version_branches(kata_source, solution_source)
         ]
+        problems += format_problems(shown, kata_source, solution_source)
+        parent = self.parent
+        if isinstance(parent, SolutionModule):
+            problems += [
+                say("parametrized", step=f"{shown}::{step}") for step in parent.parametrized
+            ]
         if self.run.records_shipped:
             recorded = shipped_source(kata)
             if recorded is None:
@@ -213,13 +259,60 @@ class SameAsKata(Check):
         return [say("drift", solution=solution, kata=kata, difference=drift.message)]
 
 
+def format_problems(shown: str, kata_source: str, solution_source: str) -> list[str]:
+    """What in a kata and its solution breaks a rule of the kata format that can be read from
+    their source, one line each naming the kata `shown` (its path as displayed): a step that is an
+    `async def`; an answer (the solution's expression at a predict blank) that is `True` or
+    `False`, or that uses a private name (`_x`, not a dunder). [] when a source does not parse:
+    other checks say so. Raises nothing."""
+    try:
+        kata_tree, solution_tree = ast.parse(kata_source), ast.parse(solution_source)
+    except SyntaxError:
+        return []
+    problems = [
+        say("async-step", step=f"{shown}::{node.name}")
+        for node in kata_tree.body
+        if isinstance(node, ast.AsyncFunctionDef) and node.name.startswith("test")
+    ]
+    for blank, answer in pair_blanks(kata_tree, solution_tree):
+        if isinstance(answer, ast.Constant) and isinstance(answer.value, bool):
+            problems.append(say("guess-answer", kata=shown, line=blank.lineno, answer=answer.value))
+        private = next((name for name in _names_in(answer) if _is_private(name)), None)
+        if private is not None:
+            problems.append(say("private-answer", kata=shown, line=blank.lineno, name=private))
+    return problems
+
+
+def _names_in(expression: ast.expr) -> Iterable[str]:
+    for node in ast.walk(expression):
+        if isinstance(node, ast.Name):
+            yield node.id
+        elif isinstance(node, ast.Attribute):
+            yield node.attr
+
+
+def _is_private(name: str) -> bool:
+    return name.startswith("_") and not (name.startswith("__") and name.endswith("__"))
+
+
 class ShippedKata(KataModule):
     """The kata module as shipped, whose steps must each fail because of a blank."""
 
 
 class SolutionModule(pytest.Module):
+    parametrized: tuple[str, ...] = ()
+    """The names of the solution's steps that pytest runs more than once (parametrized by a mark,
+    a fixture's params or pytest_generate_tests): known only once pytest has collected them."""
+
     def collect(self) -> Iterable[pytest.Item | pytest.Collector]:
         collected: list[pytest.Item | pytest.Collector] = list(super().collect())
+        self.parametrized = tuple(
+            dict.fromkeys(
+                item.originalname
+                for item in collected
+                if isinstance(item, pytest.Function) and hasattr(item, "callspec")
+            )
+        )
         layout = maintainer_run(self.config).layout
         kata_path = layout.kata_of(self.path)
         collected.append(KataChecks.from_parent(self, name="kata-checks"))
@@ -258,6 +351,17 @@ class MaintainerRun:
             layout.katas_dir == RECORD.parent.parent / "katas" or record_path() != RECORD
         )
         """Whether these katas are the package's own, recorded as shipped (not a pack)."""
+        self.format_failed = False
+        """Whether a check of the kata format failed (then the run says where the format is)."""
+
+    def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:
+        # the controller's hook under xdist too, which sees reports but no items
+        if report.failed and CHECKS.intersection(report.nodeid.split("::")[1:]):
+            self.format_failed = True
+
+    def pytest_terminal_summary(self, terminalreporter: pytest.TerminalReporter) -> None:
+        if self.format_failed:
+            terminalreporter.write_line(say("format-doc", doc=FORMAT_DOC))
 
     def pytest_collect_directory(self, path: Path, parent: pytest.Collector) -> pytest.Dir | None:
         if path.resolve() == self.layout.solutions_dir:

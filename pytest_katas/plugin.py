@@ -2,7 +2,8 @@
 
 Each behaviour lives in the module named for it: `learner` (a learner's run), `maintainer` (the
 checks of `pytest solutions/`), `commands` (`--hint`, `--solution`), `timelimit`, `catalog`,
-`progress`, `report`, `blanks`, `drift`.
+`progress`, `report`, `blanks`, `drift`; `layout` finds the kata tree, and `tree` gives its modules
+what they need whatever the project's pytest configuration.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from pytest_katas import hookspecs
 from pytest_katas.catalog import Catalog
 from pytest_katas.commands import chosen_command, run_command
 from pytest_katas.i18n import Messages, choose_language, set_language
-from pytest_katas.layout import Layout, Mode, mode_of
+from pytest_katas.layout import Layout, Mode, mode_of, root_at_kata_tree, run_katas_when_bare
 from pytest_katas.learner import LearnerRun, is_xdist_worker
 from pytest_katas.maintainer import MaintainerRun
 from pytest_katas.process_guard import ProcessGuard
@@ -21,6 +22,7 @@ from pytest_katas.progress import PROGRESS_FILE, ProgressStore
 from pytest_katas.screen import PLAIN, wants_plain
 from pytest_katas.solutions import SolutionGuard
 from pytest_katas.timelimit import DEFAULT_SECONDS, TimeLimit, time_limit_of
+from pytest_katas.tree import KataTreeRules
 
 say = Messages(
     {
@@ -137,6 +139,11 @@ def pytest_addhooks(pluginmanager: pytest.PytestPluginManager) -> None:
 
 
 @pytest.hookimpl(tryfirst=True)
+def pytest_load_initial_conftests(early_config: pytest.Config) -> None:
+    root_at_kata_tree(early_config)
+
+
+@pytest.hookimpl(tryfirst=True)
 def pytest_cmdline_main(config: pytest.Config) -> int | pytest.ExitCode | None:
     use_chosen_language(config)
     use_plain_mode(config)
@@ -181,10 +188,15 @@ def pytest_configure(config: pytest.Config) -> None:
     layout = Layout.of(config)
     if layout is None:
         return
+    run_katas_when_bare(config, layout)
     mode = mode_of(config, layout)
-    if mode is Mode.OTHER or only_lists(config):
+    if mode is Mode.OTHER:
         return
     catalog = Catalog.load(layout.root, layout.katas_dir)
+    # --collect-only too: the modules cannot even be imported otherwise
+    config.pluginmanager.register(KataTreeRules(layout, catalog.filterwarnings), "katas-tree")
+    if only_lists(config):
+        return
     if mode is Mode.MAINTAINER:
         config.pluginmanager.register(
             TimeLimit(config, layout, time_limit_of(config)), "katas-time-limit"

@@ -16,6 +16,7 @@ from typing import Any
 import pytest
 
 from pytest_katas.catalog import (
+    FORMAT_DOC,
     Catalog,
     CatalogProblem,
     Topic,
@@ -513,7 +514,7 @@ def test_a_listed_topic_without_its_manifest_is_named(tmp_path: Path) -> None:
     catalog = load(tmp_path, {"katas/curriculum.toml": 'topics = ["basics", "gone", "more"]'})
     assert [topic.name for topic in catalog.topics] == ["basics", "more"]
     assert problems(catalog) == [
-        "katas/gone/topic.toml: missing; every topic folder needs one (see docs/kata-format.md)"
+        f"katas/gone/topic.toml: missing; every topic folder needs one (see {FORMAT_DOC})"
     ]
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from pytest_katas.catalog import FORMAT_DOC
 from tests.kata_repo import KataRepo
 
 
@@ -245,3 +246,99 @@ def test_a_chinese_text_off_the_glossary_is_named(repo: KataRepo) -> None:
     result.stdout.fnmatch_lines(
         ['katas/more/topic.toml: kata "strings" says 两 → 二 (two) (docs/glossary.md)']
     )
+
+
+def add_step(repo: KataRepo, kata_step: str, solution_step: str) -> None:
+    """Add a step to the kata of topic more and its solution."""
+    for folder, step in (("katas", kata_step), ("solutions", solution_step)):
+        path = f"{folder}/more/test_strings.py"
+        repo.write(path, f"{repo.read(path)}\n\n{step}")
+
+
+def test_an_async_step_is_named(repo: KataRepo) -> None:
+    add_step(
+        repo,
+        "async def test_later():\n    assert 1 == __\n",
+        "async def test_later():\n    assert 1 == 1\n",
+    )
+    result = repo.run("solutions/more/")
+    assert result.ret == pytest.ExitCode.TESTS_FAILED
+    result.stdout.fnmatch_lines(
+        [
+            "katas/more/test_strings.py::test_later is an async def, which pytest does not run: "
+            "make it a plain def that drives the loop itself with asyncio.run(...)"
+        ]
+    )
+
+
+@pytest.mark.parametrize(("question", "answer"), [("1 == 1", "True"), ("1 == 2", "False")])
+def test_an_answer_that_is_one_guess_of_two_is_named(
+    repo: KataRepo, question: str, answer: str
+) -> None:
+    add_step(
+        repo,
+        f"def test_truth():\n    assert ({question}) is __\n",
+        f"def test_truth():\n    assert ({question}) is {answer}\n",
+    )
+    result = repo.run("solutions/more/")
+    assert result.ret == pytest.ExitCode.TESTS_FAILED
+    assert result.parseoutcomes()["failed"] == 1  # the kata's checks, not the solution's step
+    result.stdout.fnmatch_lines(
+        [
+            f"katas/more/test_strings.py: the answer to the blank on line 11 is {answer}, one "
+            "guess of two: ask for the value, the exception class or the order of events instead"
+        ]
+    )
+
+
+def test_an_answer_with_a_private_name_is_named(repo: KataRepo) -> None:
+    imports = "    import _collections_abc\n    import collections.abc\n"
+    add_step(
+        repo,
+        f"def test_kind():\n{imports}    assert collections.abc.Sized is __\n",
+        f"def test_kind():\n{imports}    assert collections.abc.Sized is _collections_abc.Sized\n",
+    )
+    result = repo.run("solutions/more/")
+    assert result.parseoutcomes()["failed"] == 1  # the kata's checks, not the solution's step
+    result.stdout.fnmatch_lines(
+        [
+            "katas/more/test_strings.py: the answer to the blank on line 13 uses the private name "
+            "_collections_abc: ask for what public names show instead"
+        ]
+    )
+
+
+def test_a_dunder_in_an_answer_is_no_private_name(repo: KataRepo) -> None:
+    add_step(
+        repo,
+        "def test_name():\n    assert len.__name__ == __\n",
+        "def test_name():\n    assert len.__name__ == len.__name__\n",
+    )
+    result = repo.run("solutions/more/")
+    assert result.ret == pytest.ExitCode.OK, result.stdout.str()
+
+
+def test_a_warnings_filter_that_cannot_be_read_fails_the_catalog_check(repo: KataRepo) -> None:
+    repo.write(
+        "katas/curriculum.toml",
+        'topics = ["basics", "more"]\nfilterwarnings = ["ignore::NoSuchWarning"]\n',
+    )
+    result = repo.run("solutions/")
+    assert result.ret == pytest.ExitCode.TESTS_FAILED
+    result.stdout.fnmatch_lines(
+        [
+            "katas/curriculum.toml: filterwarnings has 'ignore::NoSuchWarning', which is not a "
+            "warnings filter (action:message:category:module:line, as in pytest's "
+            "filterwarnings); fix it or remove it",
+            "The kata format these checks enforce: *kata-format.md",
+        ]
+    )
+
+
+def test_a_missing_topic_manifest_names_where_the_kata_format_is(repo: KataRepo) -> None:
+    (repo.root / "katas/more/topic.toml").unlink()
+    result = repo.run("solutions/")
+    result.stdout.fnmatch_lines(
+        [f"katas/more/topic.toml: missing; every topic folder needs one (see {FORMAT_DOC})"]
+    )
+    assert FORMAT_DOC.is_file()

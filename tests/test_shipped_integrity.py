@@ -16,7 +16,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from pytest_katas.catalog import Catalog, Kata, Topic
+from pytest_katas.catalog import FORMAT_DOC, Catalog, Kata, Topic
 from pytest_katas.shipped import (
     RECORD,
     RECORD_VARIABLE,
@@ -26,6 +26,7 @@ from pytest_katas.shipped import (
     _resolve,
     answers,
     is_as_shipped,
+    main,
     pair_blanks,
     pair_sites,
     raises_blanks,
@@ -36,7 +37,14 @@ from pytest_katas.shipped import (
     unreadable_version_branches,
     version_branches,
 )
-from tests.kata_repo import make_kata
+from tests.kata_repo import (
+    ADDING_KATA,
+    BASICS_TOPIC,
+    COUNTING_KATA,
+    MORE_TOPIC,
+    STRINGS_KATA,
+    make_kata,
+)
 
 KATA = """\
 import pytest
@@ -501,7 +509,7 @@ def test_the_record_is_written_as_utf8_whatever_the_locale(tmp_path: Path, recor
     assert record_katas(Catalog(tmp_path, tmp_path, [])) == 0
     code = (
         "import sys; from pathlib import Path\n"
-        "from pytest_katas.catalog import Catalog, Kata, Topic\n"
+        "from pytest_katas.catalog import FORMAT_DOC, Catalog, Kata, Topic\n"
         "from pytest_katas.shipped import record_katas\n"
         "assert sys.flags.utf8_mode == 0, 'the locale is meant to be ASCII'\n"
         "root = Path(sys.argv[1])\n"
@@ -530,3 +538,70 @@ def test_the_answers_revealed_are_the_references_in_line_order_on_one_line() -> 
     assert answers(kata, solution) == [(2, "3"), (4, "[ 1, 2, ]")]
     assert answers(kata, "def (") == []
     assert answers("def (", solution) == []
+
+
+# --- python -m pytest_katas.shipped ----------------------------------------------------------
+
+
+def kata_tree(root: Path, topics: str = '"basics", "more"') -> dict[str, str]:
+    """A kata tree under `root` (its katas/ folder); the record it should get."""
+    files = {
+        "curriculum.toml": f"topics = [{topics}]\n",
+        "basics/topic.toml": BASICS_TOPIC,
+        "more/topic.toml": MORE_TOPIC,
+        "basics/test_adding.py": ADDING_KATA,
+        "basics/test_counting.py": COUNTING_KATA,
+        "more/test_strings.py": STRINGS_KATA,
+    }
+    for name, text in files.items():
+        (root / "katas" / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / "katas" / name).write_text(text, "utf-8")
+    return {
+        "adding:basics/test_adding.py": ADDING_KATA,
+        "counting:basics/test_counting.py": COUNTING_KATA,
+        "strings:more/test_strings.py": STRINGS_KATA,
+    }
+
+
+def test_the_record_command_records_the_katas_under_the_root_it_is_given(
+    tmp_path: Path,
+    record: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    expected = kata_tree(tmp_path / "repo")
+    monkeypatch.chdir(tmp_path)  # a folder without katas/: the root given counts, not this
+    monkeypatch.setattr(sys, "argv", ["shipped.py", str(tmp_path / "repo")])
+    assert main() == 0
+    assert json.loads(record.read_text("utf-8")) == {"katas": expected}
+    assert capsys.readouterr().out == f"recorded 3 katas in {record}\n"
+
+
+def test_the_record_command_without_a_root_records_the_current_folders_katas(
+    tmp_path: Path,
+    record: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    expected = kata_tree(tmp_path / "repo")
+    monkeypatch.chdir(tmp_path / "repo")
+    monkeypatch.setattr(sys, "argv", ["shipped.py"])
+    assert main() == 0
+    assert json.loads(record.read_text("utf-8")) == {"katas": expected}
+    assert capsys.readouterr().out == f"recorded 3 katas in {record}\n"
+
+
+def test_the_record_command_prints_the_catalogs_problems_and_records_the_rest(
+    tmp_path: Path,
+    record: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    expected = kata_tree(tmp_path, topics='"basics", "more", "gone"')
+    monkeypatch.setattr(sys, "argv", ["shipped.py", str(tmp_path)])
+    assert main() == 0
+    assert json.loads(record.read_text("utf-8")) == {"katas": expected}
+    assert capsys.readouterr().out == (
+        f"! katas/gone/topic.toml: missing; every topic folder needs one (see {FORMAT_DOC})\n"
+        f"recorded 3 katas in {record}\n"
+    )
