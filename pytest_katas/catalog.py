@@ -320,6 +320,15 @@ def _fingerprint(katas_dir: Path) -> object:
     return (tuple(stamps), tuple(sorted(katas_dir.glob("*/test_*.py"))))
 
 
+def parse_toml(text: str) -> dict[str, Any] | None:
+    """`text` read as TOML (tomllib, tomli before 3.11); None when it is not TOML."""
+    try:
+        parsed: dict[str, Any] = tomllib.loads(text)
+    except tomllib.TOMLDecodeError:
+        return None
+    return parsed
+
+
 def read_source(path: Path) -> str:
     """A Python file's text, decoded as Python itself decodes it (PEP 263's coding cookie, a
     UTF-8 byte-order mark, else UTF-8; `importlib.util.decode_source`). Bytes that do not decode

@@ -1,6 +1,8 @@
 """`pytest-katas`: the package's command, one subcommand per task.
 
     pytest-katas --version
+    pytest-katas init katas-workspace     (a learner's workspace: workspace/init.py)
+    pytest-katas update [--dry-run]       (after an upgrade: workspace/update.py)
     pytest-katas report -o class.html alice.json bob.json    (the teacher's page: html_report.py)
 
 Each subcommand is a function that adds its arguments to the parser it is given and returns what
@@ -20,6 +22,7 @@ from functools import partial
 from pytest_katas import html_report
 from pytest_katas.arguments import CommandLine, add_version, arguments_of, speaking
 from pytest_katas.i18n import Messages
+from pytest_katas.workspace import init, update
 
 PROGRAM = "pytest-katas"
 
@@ -32,6 +35,15 @@ say = Messages(
             "其余的事由这个命令完成。",
         },
         "subcommands": {"en": "subcommands", "zh": "子命令"},
+        "init": {
+            "en": "write a workspace of katas to solve (pytest-katas init katas-workspace)",
+            "zh": "写出一个练习工作区（pytest-katas init katas-workspace）",
+        },
+        "update": {
+            "en": "after upgrading pytest-katas: bring a workspace's katas up to date, keeping "
+            "your answers and progress",
+            "zh": "升级 pytest-katas 之后：更新工作区里的练习，保留你的答案和进度",
+        },
         "report": {
             "en": "turn files written by pytest katas/ --kata-report=PATH into one HTML page (a "
             "learner's progress, or a class's)",
@@ -62,7 +74,11 @@ def report(command: argparse.ArgumentParser) -> Run:
     return partial(html_report.run, program=command.prog)
 
 
-SUBCOMMANDS = (Subcommand("report", "report", report),)
+SUBCOMMANDS = (
+    Subcommand("init", "init", init.define),
+    Subcommand("update", "update", update.define),
+    Subcommand("report", "report", report),
+)
 """Every subcommand, in the order `--help` lists them."""
 
 

@@ -194,10 +194,12 @@ def reset_targets(config: pytest.Config, layout: Layout, catalog: Catalog) -> li
 def revealed_answers(layout: Layout, kata: Kata) -> list[tuple[int, str]]:
     """The reference answers at the kata's predict blanks, by line (see `shipped.answers`)."""
     shipped = shipped_source(kata)
+    solution_source = layout.reference_of(kata)
     try:
         kata_source = shipped if shipped is not None else read_source(kata.path)
-        solution_source = read_source(layout.solution_of(kata.path))
     except OSError:
+        return []
+    if solution_source is None:
         return []
     return answers(kata_source, solution_source)
 

@@ -21,7 +21,8 @@ from pathlib import Path
 
 import pytest
 
-from pytest_katas.catalog import CURRICULUM_FILE, display_path, resolved
+from pytest_katas import installed
+from pytest_katas.catalog import CURRICULUM_FILE, Kata, display_path, read_source, resolved
 from pytest_katas.i18n import Messages
 
 say = Messages(
@@ -68,6 +69,19 @@ class Layout:
 
     def kata_of(self, solution_path: Path) -> Path:
         return self.katas_dir / resolved(solution_path).relative_to(self.solutions_dir)
+
+    def reference_of(self, kata: Kata) -> str | None:
+        """The source of `kata`'s reference solution: its file in the solutions folder, when the
+        tree has that folder (this repository, a pack); else (a learner's workspace, written by
+        `pytest-katas init`) the installed curriculum's solution of the kata with the same id and
+        path (see `installed.py`). None when there is none, or it cannot be read."""
+        if self.solutions_dir.is_dir():
+            try:
+                return read_source(self.solution_of(kata.path))
+            except (OSError, SyntaxError, UnicodeDecodeError, LookupError):
+                return None
+        curriculum = installed.installed()
+        return None if curriculum is None else curriculum.solution(kata.id, kata.relpath)
 
     def display(self, path: Path) -> str:
         return display_path(path, self.root)

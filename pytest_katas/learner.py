@@ -139,8 +139,8 @@ class LearnerRun:
     def copy_of(self, kata: Kata) -> LearnerCopy:
         """The learner's copy of `kata`, read once per run (see `shipped.LearnerCopy`)."""
         if kata.id not in self.copies:
-            solution = self.layout.solution_of(kata.path)
-            self.copies[kata.id] = LearnerCopy(kata, solution, typed_path(kata.path, self.config))
+            reference = self.layout.reference_of(kata)
+            self.copies[kata.id] = LearnerCopy(kata, reference, typed_path(kata.path, self.config))
         return self.copies[kata.id]
 
     def is_untouched(self, kata: Kata) -> bool:

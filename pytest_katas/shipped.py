@@ -158,15 +158,16 @@ class Tampering:
 
 class LearnerCopy:
     """A learner's copy of a kata, read once per run beside the kata as shipped and its
-    reference solution, and what it may count for. `typed` is the kata's path as the learner
-    types it where pytest was started (for the commands a message prints)."""
+    reference solution (`solution`: its source, None when there is none), and what it may count
+    for. `typed` is the kata's path as the learner types it where pytest was started (for the
+    commands a message prints)."""
 
-    def __init__(self, kata: Kata, solution: Path, typed: str) -> None:
+    def __init__(self, kata: Kata, solution: str | None, typed: str) -> None:
         self.kata = kata
         self.typed = typed
         self.shipped = shipped_source(kata)
         self.learner = _read_or_none(kata.path)
-        self.solution = _read_or_none(solution)
+        self.solution = solution
 
     @property
     def is_as_shipped(self) -> bool:

@@ -61,6 +61,12 @@ say = Messages(
             "en": "{path} is missing from this copy of the repository; restore it with git",
             "zh": "这份仓库里缺少 {path}；用 git 把它恢复回来",
         },
+        "not-installed": {
+            "en": "the installed pytest-katas has no reference solution for {path}: if you "
+            "upgraded it, run pytest-katas update here to bring your katas up to date",
+            "zh": "已安装的 pytest-katas 里没有 {path} 的参考答案：如果你升级过它，"
+            "请在这里运行 pytest-katas update 更新你的练习",
+        },
         "heading": {
             "en": "{title}: your {path} against the reference solution",
             "zh": "{title}：你的 {path} 与参考答案的对照",
@@ -172,10 +178,11 @@ def show_solution(
         writer.line(say("locked", path=typed, title=title), red=True)
         return pytest.ExitCode.TESTS_FAILED
     solution = layout.solution_of(kata.path)
-    try:
-        reference = read_source(solution)
-    except (OSError, SyntaxError, UnicodeDecodeError, LookupError):
-        raise pytest.UsageError(say("missing", path=layout.display(solution))) from None
+    reference = layout.reference_of(kata)
+    if reference is None and layout.solutions_dir.is_dir():
+        raise pytest.UsageError(say("missing", path=layout.display(solution)))
+    if reference is None:
+        raise pytest.UsageError(say("not-installed", path=typed))
     try:
         yours = read_source(kata.path)
     except (OSError, SyntaxError, UnicodeDecodeError, LookupError) as error:

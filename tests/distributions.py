@@ -10,6 +10,9 @@ can ask for it from a session fixture of its own at no extra cost:
     @pytest.fixture(scope="session")
     def distributions(tmp_path_factory: pytest.TempPathFactory) -> Distributions:
         return built_distributions(tmp_path_factory)
+
+`installed_wheel` likewise makes one fresh virtual environment per test run, outside the
+repository, with the wheel installed (tests/test_workspace.py runs the installed commands there).
 """
 
 from __future__ import annotations
@@ -130,3 +133,54 @@ def _build(folder: Path) -> None:
         output = (done.stdout + done.stderr).splitlines()
         pytest.fail(f"{' '.join(command)} failed:\n" + "\n".join(output[-40:]), pytrace=False)
     (folder / "built").touch()
+
+
+INSTALL_SECONDS = 600
+"""Far more than installing the wheel and its dependencies takes (seconds, from uv's cache)."""
+
+
+def installed_wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A fresh virtual environment outside the repository with the wheel (`built_distributions`)
+    and its dependencies installed, made the first time a test of the run asks for it (by any
+    xdist worker), then found where it was left: one per test run. Returns its `bin` folder
+    (`Scripts` on Windows), which holds `python`, `pytest` and `pytest-katas`. Fails the test,
+    with the end of the installer's output, when making it fails."""
+    wheel = built_distributions(tmp_path_factory).wheel
+    base = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        base = base.parent
+    folder = base / "installed-venv"
+    scripts = folder / ("Scripts" if os.name == "nt" else "bin")
+    with filelock.FileLock(base / "installed-venv.lock"):
+        if not (base / "installed-venv.done").exists():
+            shutil.rmtree(folder, ignore_errors=True)  # what a failed install left
+            for command in _install_commands(folder, scripts, wheel):
+                done = subprocess.run(
+                    command, capture_output=True, text=True, timeout=INSTALL_SECONDS, check=False
+                )
+                if done.returncode != 0:
+                    output = (done.stdout + done.stderr).splitlines()
+                    pytest.fail(
+                        f"{' '.join(map(str, command))} failed:\n" + "\n".join(output[-40:]),
+                        pytrace=False,
+                    )
+            (base / "installed-venv.done").touch()
+    return scripts
+
+
+def _install_commands(folder: Path, scripts: Path, wheel: Path) -> list[list[str]]:
+    """uv's when it is installed (from its cache, in seconds), else venv's and pip's."""
+    try:
+        import uv  # type: ignore[import-not-found,unused-ignore]
+
+        uv_bin = str(uv.find_uv_bin())
+    except (ImportError, FileNotFoundError):
+        python = str(scripts / "python")
+        return [
+            [sys.executable, "-m", "venv", str(folder)],
+            [python, "-m", "pip", "install", "--quiet", str(wheel)],
+        ]
+    return [
+        [uv_bin, "venv", "--quiet", "--python", sys.executable, str(folder)],
+        [uv_bin, "pip", "install", "--quiet", "--python", str(scripts / "python"), str(wheel)],
+    ]

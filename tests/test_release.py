@@ -6,6 +6,7 @@ allows."""
 from __future__ import annotations
 
 import configparser
+import json
 import os
 import stat
 import subprocess
@@ -76,13 +77,39 @@ def test_the_wheel_holds_every_file_of_the_package_and_nothing_else(
     assert {"pytest_katas/py.typed", "pytest_katas/shipped.json", "pytest_katas/cli.py"} <= set(
         shipped
     )
-    assert sorted(name for name in shipped if not name.startswith(f"{DIST_INFO}/")) == package
+    # and the curriculum, which setup.py bundles at build time
+    assert sorted(name for name in shipped if not name.startswith(f"{DIST_INFO}/")) == sorted(
+        [*package, "pytest_katas/curriculum.json"]
+    )
+
+
+def test_the_wheel_bundles_every_kata_and_solution_as_data_not_modules(
+    distributions: Distributions,
+) -> None:
+    source = distributions.source
+    expected = {
+        path.relative_to(source).as_posix(): path.read_text(encoding="utf-8")
+        for folder in ("katas", "solutions")
+        for path in (source / folder).rglob("*")
+        if path.is_file() and "__pycache__" not in path.parts
+    }
+    bundle = json.loads(distributions.wheel_text("pytest_katas/curriculum.json"))
+    assert bundle["format"] == "pytest-katas-curriculum/1"
+    assert bundle["version"] == __version__
+    assert bundle["files"] == expected
+    assert any(name.startswith("solutions/") for name in expected)
+    # nothing Python could import a kata or a solution from
+    assert not [
+        name for name in distributions.wheel_names() if name.startswith(("katas/", "solutions/"))
+    ]
 
 
 def test_the_sdist_holds_what_building_the_wheel_needs(distributions: Distributions) -> None:
     names = set(distributions.sdist_names())
-    assert {"pyproject.toml", "README.md", "PKG-INFO"} <= names
+    assert {"pyproject.toml", "setup.py", "MANIFEST.in", "README.md", "PKG-INFO"} <= names
     assert set(distributions.package_files()) <= names
+    # the curriculum the wheel bundles
+    assert {"katas/curriculum.toml", "solutions/generators/test_laziness.py"} <= names
 
 
 def test_the_wheel_declares_the_plugin_and_both_commands(distributions: Distributions) -> None:

@@ -103,11 +103,7 @@ def copy(tmp_path: Path, shipped: str, learner: str | None, solution: str | None
         path.write_text(learner, "utf-8")
     kata = make_kata(path)
     ship(record_path(), kata, shipped)
-    solution_path = tmp_path / "solutions" / "test_adding.py"
-    if solution is not None:
-        solution_path.parent.mkdir(exist_ok=True)
-        solution_path.write_text(solution, "utf-8")
-    return LearnerCopy(kata, solution_path, "typed/test_adding.py")
+    return LearnerCopy(kata, solution, "typed/test_adding.py")
 
 
 # --- the record ------------------------------------------------------------------------------
@@ -199,7 +195,7 @@ def test_an_untouched_or_unknown_copy_is_not_tampering(tmp_path: Path, record: P
     assert copy(missing, KATA, None, KATA).tampering is None
     path = tmp_path / "unknown.py"
     path.write_text("x = 1\n", "utf-8")
-    unknown = LearnerCopy(make_kata(path, "unknown"), tmp_path / "nowhere.py", "unknown.py")
+    unknown = LearnerCopy(make_kata(path, "unknown"), None, "unknown.py")
     assert unknown.shipped is None and unknown.tampering is None
     assert unknown.answer_lines == frozenset()
 

@@ -1,0 +1,319 @@
+"""`pytest-katas update [--dry-run] [DIR]`: bring a workspace to the installed curriculum.
+
+Each file of the new release's katas/ is paired with the learner's by kata id (a renamed or moved
+kata keeps its id; any other file by its path), and with the file as shipped in the learner's
+version (the workspace record, `record.py`):
+
+- untouched by the learner (still as shipped then): replaced by the new one, moved if it moved;
+- touched, and changed by the release: merged three ways (merge3: base as shipped then, the
+  learner's, the new), so filled blanks and written functions stay wherever the release did not
+  change those lines; a conflict keeps the learner's file as a backup beside the new kata
+  (`<file>.<UTC time>.bak`, never collected) and puts the new kata in place;
+- touched, and unchanged by the release: left as it is;
+- new in the release: written; gone from it: removed when untouched, else set aside as a backup.
+
+Progress (katas-progress.json) is keyed by kata id, so it is left as it is. Then the record is
+the new release's. `--dry-run` says the same and writes nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+import merge3
+
+from pytest_katas.i18n import Messages
+from pytest_katas.installed import KATAS, Curriculum, installed
+from pytest_katas.workspace.init import next_command
+from pytest_katas.workspace.record import (
+    RECORD_FILE,
+    WorkspaceError,
+    WorkspaceRecord,
+    find_workspace,
+)
+
+say = Messages(
+    {
+        "description": {
+            "en": "After upgrading pytest-katas: bring the katas of a workspace written by "
+            "pytest-katas init to the new release, merging your answers into the katas that "
+            "changed. Your progress is kept.",
+            "zh": "升级 pytest-katas 之后：把 pytest-katas init 写出的工作区更新到新版本，"
+            "把你的答案合并进改动过的练习。你的进度会保留。",
+        },
+        "help-dir": {
+            "en": "a folder of the workspace (default: the current folder)",
+            "zh": "工作区里的一个文件夹（默认：当前文件夹）",
+        },
+        "help-dry-run": {
+            "en": "say what would change, and write nothing",
+            "zh": "只说明会改动什么，不写入任何东西",
+        },
+        "no-curriculum": {
+            "en": "this installation of pytest-katas has no katas (pytest_katas/curriculum.json is "
+            "missing): reinstall it with pip install --force-reinstall pytest-katas",
+            "zh": "这个 pytest-katas 安装里没有练习（缺少 pytest_katas/curriculum.json）："
+            "请用 pip install --force-reinstall pytest-katas 重新安装",
+        },
+        "up-to-date": {
+            "en": "The katas in {folder} are those of pytest-katas {version} already: nothing "
+            "to update.",
+            "zh": "{folder} 里的练习已经是 pytest-katas {version} 的了：无需更新。",
+        },
+        "heading": {
+            "en": "Updating the katas in {folder} from pytest-katas {old} to {new}:",
+            "zh": "正在把 {folder} 里的练习从 pytest-katas {old} 更新到 {new}：",
+        },
+        "dry-heading": {
+            "en": "pytest-katas update would change the katas in {folder} from pytest-katas {old} "
+            "to {new} (dry run: nothing is written):",
+            "zh": "pytest-katas update 会把 {folder} 里的练习从 pytest-katas {old} 更新到 {new}"
+            "（试运行：不写入任何东西）：",
+        },
+        "added": {"en": "  {path}: new", "zh": "  {path}：新增"},
+        "replaced": {
+            "en": "  {path}: replaced by the new release's (you had not changed it)",
+            "zh": "  {path}：换成了新版本的（你没有改过它）",
+        },
+        "moved": {
+            "en": "  {path}: moved here from {old} (same kata)",
+            "zh": "  {path}：从 {old} 移到这里（同一个练习）",
+        },
+        "merged": {
+            "en": "  {path}: the new release merged with your answers",
+            "zh": "  {path}：新版本已与你的答案合并",
+        },
+        "merged-moved": {
+            "en": "  {path}: moved here from {old}, the new release merged with your answers",
+            "zh": "  {path}：从 {old} 移到这里，新版本已与你的答案合并",
+        },
+        "conflict": {
+            "en": "  {path}: the new release changed lines you had changed too: the new kata is "
+            "in place, your version is kept as {backup}",
+            "zh": "  {path}：新版本改动了你也改过的行：新练习已放好，你的版本保存为 {backup}",
+        },
+        "restored": {
+            "en": "  {path}: put back (it was missing)",
+            "zh": "  {path}：已放回（它不见了）",
+        },
+        "removed": {
+            "en": "  {path}: removed (not in the new release; you had not changed it)",
+            "zh": "  {path}：已删除（新版本里没有它；你没有改过它）",
+        },
+        "removed-kept": {
+            "en": "  {path}: not in the new release; your version is kept as {backup}",
+            "zh": "  {path}：新版本里没有它；你的版本保存为 {backup}",
+        },
+        "nothing": {
+            "en": "  nothing in your katas changes",
+            "zh": "  你的练习没有任何改动",
+        },
+        "done": {
+            "en": "Your katas are those of pytest-katas {version} now; your progress is kept. "
+            "Next: {command}",
+            "zh": "你的练习已是 pytest-katas {version} 的了；进度已保留。下一步：{command}",
+        },
+        "dry-done": {
+            "en": "Nothing was written. To do it: pytest-katas update",
+            "zh": "没有写入任何东西。要真正更新：pytest-katas update",
+        },
+        "not-written": {
+            "en": "{path} could not be written ({error}); nothing after it was changed: fix that "
+            "and run pytest-katas update again",
+            "zh": "无法写入 {path}（{error}）；它之后的都没有改动："
+            "解决后再运行 pytest-katas update",
+        },
+    }
+)
+
+
+@dataclass(frozen=True)
+class Change:
+    """One file's change: the message key (`say`) that tells it, the file's path from the
+    workspace's root (`path`), and what it takes: `write` (the new text of `path`), `backup`
+    (the learner's file at `old`, copied to this path first), `delete` (a path removed last)."""
+
+    key: str
+    path: str
+    old: str | None = None
+    write: str | None = None
+    backup: str | None = None
+    delete: str | None = None
+
+
+def define(command: argparse.ArgumentParser) -> Callable[[argparse.Namespace], int]:
+    """`pytest-katas update [--dry-run] [DIR]`: adds its arguments; returns what runs it."""
+    command.description = say("description")
+    command.add_argument("--dry-run", action="store_true", help=say("help-dry-run"))
+    command.add_argument("folder", metavar="DIR", nargs="?", default=".", help=say("help-dir"))
+    return run
+
+
+def run(options: argparse.Namespace) -> int:
+    """Update the workspace at or above `options.folder` (see the module's docstring), or with
+    `options.dry_run` only say how; exit status 0. No workspace there, a record that cannot be
+    read, or a file that cannot be written: one line on stderr, exit status 1."""
+    try:
+        root = find_workspace(Path(options.folder))
+        record = WorkspaceRecord.read(root)
+        curriculum = installed()
+        if curriculum is None:
+            raise WorkspaceError(say("no-curriculum"))
+        relative = os.path.relpath(root)  # from where it was run, as the next command needs
+        shown = str(root) if relative == "." else relative  # "." would say little
+        if record.digest == curriculum.digest:
+            print(say("up-to-date", folder=shown, version=curriculum.version))
+            return 0
+        stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S")
+        changes = plan(root, record, curriculum, stamp)
+        heading = "dry-heading" if options.dry_run else "heading"
+        print(say(heading, folder=shown, old=record.version, new=curriculum.version))
+        for change in changes:
+            print(say(change.key, path=change.path, old=change.old, backup=change.backup))
+        if not changes:
+            print(say("nothing"))
+        if options.dry_run:
+            print(say("dry-done"))
+            return 0
+        apply(root, changes)
+        WorkspaceRecord.of(curriculum).write(root)
+    except WorkspaceError as error:
+        print(f"pytest-katas update: {error}", file=sys.stderr)
+        return 1
+    except OSError as error:  # the record itself
+        message = say("not-written", path=RECORD_FILE, error=error.strerror)
+        print(f"pytest-katas update: {message}", file=sys.stderr)
+        return 1
+    command = next_command(relative)
+    print(say("done", version=curriculum.version, command=command))
+    return 0
+
+
+def plan(root: Path, record: WorkspaceRecord, curriculum: Curriculum, stamp: str) -> list[Change]:
+    """What updating the workspace at `root` from `record` to `curriculum` changes, file by file,
+    in the new release's order (its katas in learner order, then its other files), then what it
+    removes. `stamp` names the backups. Reads the learner's files; writes nothing."""
+    new_files = curriculum.kata_files
+    # every new file with the path it had in the learner's version: a kata by its id
+    old_path = {path: path for path in new_files if path in record.files}
+    for kata_id, path in curriculum.kata_paths.items():
+        old_path.pop(path, None)
+        was = record.katas.get(kata_id)
+        if was is not None and was in record.files:
+            old_path[path] = was
+    katas = set(curriculum.kata_paths.values())
+    ordered = [*curriculum.kata_paths.values(), *sorted(set(new_files) - katas)]
+    changes = [
+        change
+        for path in ordered
+        if path in new_files
+        and (change := _change(root, path, old_path.get(path), record, new_files, stamp))
+    ]
+    kept = set(old_path.values()) | set(new_files)
+    for path in sorted(set(record.files) - kept):
+        theirs = _read(root / path)
+        if theirs is None and not (root / path).exists():
+            continue
+        if theirs == record.files[path]:
+            changes.append(Change("removed", path, delete=path))
+        else:
+            backup = f"{path}.{stamp}.bak"
+            changes.append(Change("removed-kept", path, old=path, backup=backup, delete=path))
+    return changes
+
+
+def _change(
+    root: Path,
+    path: str,
+    old: str | None,
+    record: WorkspaceRecord,
+    new_files: dict[str, str],
+    stamp: str,
+) -> Change | None:
+    """The change of one file of the new release (`path`), whose path in the learner's version
+    was `old` (None: new in this release). None: nothing to do."""
+    new = new_files[path]
+    backup = f"{path}.{stamp}.bak"
+    if old is None:
+        if not (root / path).exists():
+            return Change("added", path, write=new)
+        if _read(root / path) == new:
+            return None
+        # a file of the learner's own where the new kata goes
+        return Change("conflict", path, old=path, write=new, backup=backup)
+    if not (root / old).exists():
+        return Change("restored", path, write=new)
+    moved = old != path
+    # the learner's file goes when the kata moved, unless a file of the release takes its place
+    delete = old if moved and old not in new_files else None
+    base, theirs = record.files[old], _read(root / old)
+    if theirs == base:
+        if new == base and not moved:
+            return None
+        return Change("moved" if moved else "replaced", path, old=old, write=new, delete=delete)
+    if new == base and not moved:
+        return None  # the learner's work, and nothing new to merge into it
+    merged = None if theirs is None else merge(base, theirs, new)
+    if merged is None:
+        return Change("conflict", path, old=old, write=new, backup=backup, delete=delete)
+    return Change("merged-moved" if moved else "merged", path, old=old, write=merged, delete=delete)
+
+
+def merge(base: str, theirs: str, new: str) -> str | None:
+    """The three-way merge (merge3) of the learner's `theirs` and the release's `new`, both from
+    `base`; None when they conflict (both changed the same lines, differently)."""
+    lines = merge3.Merge3(
+        base.splitlines(keepends=True),
+        theirs.splitlines(keepends=True),
+        new.splitlines(keepends=True),
+    )
+    merged: list[str] = []
+    for group in lines.merge_groups():
+        if group[0] == "conflict":
+            return None
+        merged.extend(group[1])
+    return "".join(merged)
+
+
+def _read(path: Path) -> str | None:
+    """The learner's file, or None when it is missing or not UTF-8 (nothing to merge)."""
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+
+
+def apply(root: Path, changes: list[Change]) -> None:
+    """Make `changes` at `root`: every backup first, then every write, then every removal (a
+    moved kata's old file, a removed kata's), then the topic folders left empty. Raises
+    WorkspaceError, naming the file, at the first one that fails."""
+    deletes = [change.delete for change in changes if change.delete is not None]
+    current = ""
+    try:
+        for change in changes:
+            if change.backup is not None and change.old is not None:
+                current = change.backup
+                shutil.copy2(root / change.old, root / change.backup)
+        for change in changes:
+            if change.write is not None:
+                current = change.path
+                (root / change.path).parent.mkdir(parents=True, exist_ok=True)
+                (root / change.path).write_text(change.write, encoding="utf-8")
+        written = {change.path for change in changes if change.write is not None}
+        for path in deletes:
+            if path not in written:
+                current = path
+                (root / path).unlink(missing_ok=True)
+        for path in deletes:
+            folder = (root / path).parent
+            if folder != root / KATAS and folder.is_dir() and not any(folder.iterdir()):
+                folder.rmdir()
+    except OSError as error:
+        raise WorkspaceError(say("not-written", path=current, error=error.strerror)) from None
