@@ -138,10 +138,9 @@ def target_kata(
     config: pytest.Config, layout: Layout, catalog: Catalog, progress: Progress, command: str
 ) -> Kata | None:
     """The kata a command is about: the one named, else the learner's kata in focus."""
+    # no path, wherever pytest was started (a topic folder too): the last report's kata in focus,
+    # or for --solution the kata solved most recently
     paths = user_paths(config)
-    here = config.invocation_params.dir.resolve()
-    if not paths and layout.is_kata(here) and here != layout.katas_dir:
-        paths = [here]  # run from inside a topic folder: that topic's kata in focus
     unfinished = [kata for kata in catalog.katas if not progress.status(kata).passed]
     if not paths:
         if not catalog.katas:

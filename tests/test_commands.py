@@ -66,12 +66,24 @@ def test_hint_for_a_folder_takes_its_first_unfinished_kata(repo: KataRepo) -> No
     result.stdout.fnmatch_lines(["Hint 1 of 3 for katas/basics/test_counting.py: *"])
 
 
-def test_hint_from_inside_a_topic_folder_is_for_that_topic(
+def test_a_bare_hint_inside_a_topic_folder_means_the_kata_the_last_report_named(
     repo: KataRepo, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.chdir(repo.root / "katas" / "more")
+    repo.run("katas/more/")
+    monkeypatch.chdir(repo.root / "katas" / "basics")
     result = repo.run("--hint")
-    result.stdout.fnmatch_lines(["Hint 1 of 2 for test_strings.py: Multiplying strings"])
+    result.stdout.fnmatch_lines(["Hint 1 of 2 for ../more/test_strings.py: Multiplying strings"])
+
+
+def test_a_bare_solution_inside_another_topic_folder_means_the_most_recently_solved(
+    repo: KataRepo, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    repo.solve("more/test_strings.py")
+    repo.run("katas/")
+    monkeypatch.chdir(repo.root / "katas" / "basics")
+    result = repo.run("--solution")
+    assert result.ret == pytest.ExitCode.OK
+    result.stdout.fnmatch_lines(["Multiplying strings: your *more/test_strings.py against *"])
 
 
 def test_every_printed_command_works_as_printed_from_a_topic_folder(

@@ -144,6 +144,7 @@ def test_pytest_hint_in_a_topic_folder_gives_its_hint_and_commands_that_work_the
     pack: KataRepo, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.chdir(pack.root / "katas" / "more")
+    pack.run()  # the learner's run of this topic: its kata is the one in focus
     result = pack.run("--hint")
     assert result.ret == pytest.ExitCode.OK
     result.stdout.fnmatch_lines(
@@ -168,6 +169,7 @@ def test_a_pack_inside_another_pytest_project_is_found_from_its_folders(
     checks = pack.run("solutions/")
     assert checks.ret == pytest.ExitCode.OK, checks.stdout.str()
     monkeypatch.chdir(pack.root / "packs" / "mine" / "katas" / "more")
+    pack.run()
     hint = pack.run("--hint")
     hint.stdout.fnmatch_lines(["Hint 1 of 2 for test_strings.py: Multiplying strings"])
     assert (pack.root / "packs" / "mine" / "katas-progress.json").is_file()
