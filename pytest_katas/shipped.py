@@ -57,6 +57,12 @@ say = Messages(
             "zh": "请把第 {line} 行给 Python {versions} 的答案写成字面量（数字、字符串、元组、"
             "列表……），这样不用那个 Python 也能检查它",
         },
+        "restated": {
+            "en": "the answer on line {line} restates the other side of its comparison, which "
+            "holds whatever the value is: write the value you predict",
+            "zh": "第 {line} 行的答案只是把比较的另一边重写了一遍，不管值是什么都成立："
+            "请写出你预测的值",
+        },
         "too-broad": {
             "en": "the exception class on line {line} is not the one the code raises (a broader "
             "class catches it too, but the answer is the class itself)",
@@ -183,6 +189,9 @@ class LearnerCopy:
         drift = find_drift(self.shipped, self.learner, blanks_left=True)
         if drift is not None:
             return Tampering(say("changed", path=self.typed, where=drift.message), changed=True)
+        restated = restated_answer(self.shipped, self.learner)
+        if restated is not None:
+            return Tampering(say("restated", line=restated), changed=False)
         if self.solution is None:
             return None
         return _check_other_versions(self.shipped, self.learner, self.solution)
@@ -368,6 +377,28 @@ def pair_sites(kata_tree: ast.AST, other_tree: ast.AST) -> list[tuple[Site, Site
 
     walk(kata_tree, other_tree)
     return pairs
+
+
+def restated_answer(kata_source: str, learner_source: str) -> int | None:
+    """The line of the first predict blank answered with the very expression on the other side
+    of its comparison (`assert events == events`, `assert type(g) is type(g)`): the assertion
+    then holds whatever the value, so it predicts nothing. Compared as syntax trees, so spacing
+    and parentheses do not matter. None when there is none (or a file does not parse)."""
+    try:
+        kata_tree, learner_tree = ast.parse(kata_source), ast.parse(learner_source)
+    except SyntaxError:
+        return None
+    answers = {id(blank): answer for blank, answer in pair_blanks(kata_tree, learner_tree)}
+    found: list[int] = []
+    for node in ast.walk(kata_tree):
+        if not isinstance(node, ast.Compare) or len(node.comparators) != 1:
+            continue
+        left, right = node.left, node.comparators[0]
+        for blank, other in ((left, right), (right, left)):
+            answer = answers.get(id(blank))
+            if answer is not None and not _is_blank(other) and ast.dump(answer) == ast.dump(other):
+                found.append(blank.lineno)
+    return min(found, default=None)
 
 
 def pair_blanks(kata_tree: ast.AST, other_tree: ast.AST) -> list[tuple[ast.expr, ast.expr]]:

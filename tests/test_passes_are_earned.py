@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-from tests.kata_repo import KataRepo
+from tests.kata_repo import STRINGS_KATA, KataRepo
 
 RAISES_KATA = '''\
 """Sending to a fresh generator is an error."""
@@ -198,6 +198,23 @@ def test_a_broader_exception_class_does_not_count(shipped: KataRepo, answer: str
     assert "is not the one the code raises" in output
     assert "TypeError" not in output
     assert "raises" not in passed(shipped)
+
+
+@pytest.mark.parametrize(
+    "answer", ['"ab" * 2', '("ab"  *  2)', '2 * "ab"'], ids=["same", "spaced", "reordered"]
+)
+def test_an_answer_that_restates_the_other_side_does_not_count(
+    shipped: KataRepo, answer: str
+) -> None:
+    shipped.write("katas/more/test_strings.py", STRINGS_KATA.replace("== __", f"== {answer}"))
+    result = shipped.run("katas/more/test_strings.py")
+    output = result.stdout.str()
+    restates = "restates the other side of its comparison" in output
+    # the same expression, however spaced, holds whatever the value: it is not a prediction;
+    # a different expression of the same value is an honest (if lazy) computation, left to pass
+    assert restates is (answer != '2 * "ab"')
+    assert ("strings" in passed(shipped)) is (answer == '2 * "ab"')
+    assert "abab" not in output
 
 
 def test_reveal_shows_the_answers_and_is_remembered(shipped: KataRepo) -> None:

@@ -30,6 +30,7 @@ from pytest_katas.shipped import (
     pair_blanks,
     pair_sites,
     raises_blanks,
+    restated_answer,
     record_katas,
     record_path,
     say,
@@ -601,3 +602,29 @@ def test_the_record_command_prints_the_catalogs_problems_and_records_the_rest(
         f"! katas/gone/topic.toml: missing; every topic folder needs one (see {FORMAT_DOC})\n"
         f"recorded 3 katas in {record}\n"
     )
+
+
+@pytest.mark.parametrize(
+    ("kata", "learner", "line"),
+    [
+        ("assert events == __", "assert events == events", 2),
+        ("assert type(g) is __", "assert type(g) is type( g )", 2),
+        ("assert __ == len(x)", "assert (len(x)) == len(x)", 2),
+        ("assert events == __", "assert events == [1, 2]", None),
+        ("assert events == __", "assert events == list(events)", None),
+        ("assert a < __ < b", "assert a < a < b", None),  # chained: not one other side
+        ("assert __ == __", "assert x == x", None),  # both sides are blanks: nothing restated
+    ],
+)
+def test_an_answer_that_restates_the_other_side_is_found_by_its_line(
+    kata: str, learner: str, line: int | None
+) -> None:
+    source = "def test():\n    {}\n"
+    assert restated_answer(source.format(kata), source.format(learner)) == line
+
+
+def test_the_first_restated_answer_is_named_and_a_file_that_does_not_parse_has_none() -> None:
+    kata = "def test():\n    assert a == __\n    assert b == __\n"
+    assert restated_answer(kata, "def test():\n    assert a == 1\n    assert b == b\n") == 3
+    assert restated_answer(kata, "def test():\n    assert b == b\n    assert a == a\n") is None
+    assert restated_answer(kata, "def test(:\n") is None
