@@ -195,6 +195,21 @@ def test_init_refuses_a_folder_that_holds_katas_and_writes_nothing(tmp_path: Pat
     assert sorted(path.name for path in tmp_path.iterdir()) == ["katas"]
 
 
+@pytest.mark.parametrize("inside", ["katas", "katas/generators", "notes"])
+def test_init_refuses_a_folder_inside_a_workspace_and_writes_nothing(
+    tmp_path: Path, inside: str
+) -> None:
+    assert init("outer", cwd=tmp_path).returncode == 0
+    before = sorted(tmp_path.rglob("*"))
+    done = init(inside, cwd=tmp_path / "outer")
+    assert (done.returncode, done.stdout) == (1, "")
+    assert done.stderr == (
+        f"pytest-katas init: {inside} is inside the kata tree at {(tmp_path / 'outer').resolve()}"
+        ": a workspace cannot hold another (pytest would run both); choose a folder outside it\n"
+    )
+    assert sorted(tmp_path.rglob("*")) == before
+
+
 def test_init_refuses_a_file_in_one_line(tmp_path: Path) -> None:
     (tmp_path / "notes.txt").write_text("mine\n", encoding="utf-8")
     done = init("notes.txt", cwd=tmp_path)

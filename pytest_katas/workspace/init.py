@@ -17,6 +17,7 @@ import sysconfig
 from collections.abc import Callable
 from pathlib import Path
 
+from pytest_katas.catalog import CURRICULUM_FILE
 from pytest_katas.i18n import Messages
 from pytest_katas.installed import KATAS, Curriculum, installed
 from pytest_katas.workspace.record import RECORD_FILE, WorkspaceError, WorkspaceRecord
@@ -40,6 +41,12 @@ say = Messages(
             "pytest-katas update there after upgrading pytest-katas",
             "zh": "{folder} 里已经有一个工作区（{file}）：在那里继续，升级 pytest-katas 后"
             "在那里运行 pytest-katas update",
+        },
+        "inside-tree": {
+            "en": "{folder} is inside the kata tree at {root}: a workspace cannot hold another "
+            "(pytest would run both); choose a folder outside it",
+            "zh": "{folder} 在 {root} 的练习目录里面：工作区不能套在另一个里面"
+            "（pytest 会把两个一起运行）；请选一个在它外面的文件夹",
         },
         "has-katas": {
             "en": "{folder} already holds a {katas}/ folder: choose another folder, such as "
@@ -139,14 +146,18 @@ def run(options: argparse.Namespace) -> int:
 
 def write_workspace(folder: Path, curriculum: Curriculum) -> int:
     """Write the workspace of `curriculum` in `folder` (made if needed); return how many katas.
-    Raises WorkspaceError, before writing anything, when `folder` is a file or holds a workspace
-    or a katas/ folder already, or when it cannot be written."""
+    Raises WorkspaceError, before writing anything, when `folder` is a file, holds a workspace
+    or a katas/ folder already, lies inside a kata tree (a workspace or a repository), or cannot
+    be written."""
     if folder.exists() and not folder.is_dir():
         raise WorkspaceError(say("not-a-folder", folder=folder))
     if (folder / RECORD_FILE).exists():
         raise WorkspaceError(say("has-workspace", folder=folder, file=RECORD_FILE))
     if (folder / KATAS).exists():
         raise WorkspaceError(say("has-katas", folder=folder, katas=KATAS))
+    for above in folder.resolve().parents:
+        if (above / RECORD_FILE).exists() or (above / KATAS / CURRICULUM_FILE).is_file():
+            raise WorkspaceError(say("inside-tree", folder=folder, root=above))
     record = WorkspaceRecord.of(curriculum)
     try:
         for name, text in record.files.items():
