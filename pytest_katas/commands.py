@@ -17,7 +17,7 @@ from pytest_katas.hints import say as hint_messages
 from pytest_katas.i18n import Messages
 from pytest_katas.layout import Layout, typed_path, user_paths
 from pytest_katas.progress import KataRecord, Progress, ProgressStore
-from pytest_katas.reset import reset_katas
+from pytest_katas.reset import put_back_missing, reset_katas
 from pytest_katas.shipped import answers, shipped_source
 from pytest_katas.solutions import show_solution
 
@@ -103,6 +103,9 @@ def run_command(config: pytest.Config, command: str) -> pytest.ExitCode:
     for warning in map(str, catalog.problems):
         writer.line(f"! {warning}", yellow=True)
     if command == "--reset":
+        missing = [*user_paths(config), *(layout.root / arg for arg in config.args)]
+        if len(config.args) == 1 and put_back_missing(config, layout, missing, writer):
+            return pytest.ExitCode.OK
         return reset_katas(reset_targets(config, layout, catalog), writer)
     kata = target_kata(config, layout, catalog, loaded.progress, command)
     typed = typed_path(kata.path, config) if kata is not None else ""

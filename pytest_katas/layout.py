@@ -24,6 +24,7 @@ import pytest
 from pytest_katas import installed
 from pytest_katas.catalog import CURRICULUM_FILE, Kata, display_path, read_source, resolved
 from pytest_katas.i18n import Messages
+from pytest_katas.workspace.record import shipped_in_workspace
 
 say = Messages(
     {
@@ -81,7 +82,16 @@ class Layout:
             except (OSError, SyntaxError, UnicodeDecodeError, LookupError):
                 return None
         curriculum = installed.installed()
-        return None if curriculum is None else curriculum.solution(kata.id, kata.relpath)
+        if curriculum is None:
+            return None
+        workspace = shipped_in_workspace(kata)
+        if workspace is not None and workspace.text is not None:
+            # upgraded, not yet updated: a kata the new release changed has no reference for
+            # the learner's version of it
+            path = kata.path.relative_to(self.root).as_posix()
+            if curriculum.kata_files.get(path) != workspace.text:
+                return None
+        return curriculum.solution(kata.id, kata.relpath)
 
     def display(self, path: Path) -> str:
         return display_path(path, self.root)

@@ -118,6 +118,9 @@ class LearnerRun:
         self.is_worker = is_xdist_worker(config)
         """An xdist worker runs steps; its controller keeps the progress and prints the report."""
         self.full_report = bool(config.getoption("katas_full_report"))
+        self.notice: str | None = None
+        """Said once, in the report: a workspace whose katas are another release's (see
+        `workspace.record.release_notice`)."""
 
     def locate(self, nodeid: str) -> tuple[Kata | None, str]:
         """The kata and step of a node id (the kata found once per file and run)."""
@@ -335,7 +338,7 @@ class LearnerRun:
                     results=self.results.steps,
                     failures=self.results.failures,
                     first_passes=self.first_passes,
-                    warnings=self.warnings,
+                    warnings=[*self.warnings, *filter(None, [self.notice])],
                     show_failures=not self.full_report,
                     summary_of=summary_of,
                     is_untouched=self.is_untouched,

@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import shutil
 from datetime import datetime, timezone
+from pathlib import Path
 
 import pytest
 from _pytest._io import TerminalWriter
 
 from pytest_katas.catalog import Kata
 from pytest_katas.i18n import Messages
-from pytest_katas.shipped import shipped_source
+from pytest_katas.layout import Layout, typed_path
+from pytest_katas.shipped import shipped_at, shipped_source
 
 say = Messages(
     {
@@ -31,6 +33,10 @@ say = Messages(
             "en": "{path} is not a kata this version of pytest-katas shipped, so it has no "
             "shipped copy to restore",
             "zh": "{path} 不是这个版本的 pytest-katas 发布的练习，没有可以恢复的原始版本",
+        },
+        "put-back": {
+            "en": "{path} is back as shipped (it was missing)",
+            "zh": "{path} 已恢复原样（它之前不见了）",
         },
         "not-written": {
             "en": "{path} could not be restored ({error}); it was left as it was",
@@ -65,3 +71,25 @@ def reset_katas(katas: list[Kata], writer: TerminalWriter) -> pytest.ExitCode:
             continue
         writer.line(say("reset", path=kata.display, backup=backup.name), green=True)
     return status
+
+
+def put_back_missing(
+    config: pytest.Config, layout: Layout, paths: list[Path], writer: TerminalWriter
+) -> bool:
+    """`pytest --reset PATH` for a kata file that is not there (the learner deleted it, so the
+    catalog no longer lists it): write it as shipped. `paths`: where PATH may point (from where
+    pytest was started, from the root). Whether one was put back; raises pytest.UsageError when
+    it cannot be written."""
+    for path in paths:
+        shipped = None if path.exists() else shipped_at(layout.root, layout.katas_dir, path)
+        if shipped is None:
+            continue
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(shipped, encoding="utf-8")
+        except OSError as error:
+            shown = layout.display(path)
+            raise pytest.UsageError(say("not-written", path=shown, error=error.strerror)) from None
+        writer.line(say("put-back", path=typed_path(path, config)), green=True)
+        return True
+    return False

@@ -29,6 +29,7 @@ from pytest_katas.blanks import BLANK_NAME, is_build_blank
 from pytest_katas.catalog import Catalog, Kata, read_source
 from pytest_katas.drift import find_drift
 from pytest_katas.i18n import Messages
+from pytest_katas.workspace.record import shipped_in_workspace, workspace_record_at
 
 say = Messages(
     {
@@ -118,13 +119,40 @@ def _record(path: Path, mtime_ns: int) -> dict[str, str]:
 
 
 def shipped_source(kata: Kata) -> str | None:
-    """The kata as shipped (keyed by `id:relpath`), or None when the record does not know it."""
+    """The kata as shipped, or None when no record knows it. In a learner's workspace (written by
+    `pytest-katas init`) that is the kata as its record says the learner got it, whatever
+    version of pytest-katas is installed now (see `workspace.record.shipped_in_workspace`);
+    elsewhere the package's record, keyed by `id:relpath`."""
+    workspace = shipped_in_workspace(kata)
+    if workspace is not None:
+        return workspace.text
     path = record_path()
     try:
         mtime = path.stat().st_mtime_ns
     except OSError:
         return None
     return _record(path, mtime).get(f"{kata.id}:{kata.relpath}")
+
+
+def shipped_at(root: Path, katas_dir: Path, path: Path) -> str | None:
+    """The kata shipped at `path` (a file of `katas_dir`, the katas/ folder of the tree at `root`),
+    whether or not the file is there: for a kata the learner deleted, which the catalog no
+    longer lists. From the workspace's record in a workspace, else from the package's; None
+    when neither knows a kata there."""
+    try:
+        from_root = path.relative_to(root).as_posix()
+        relpath = path.relative_to(katas_dir).as_posix()
+    except ValueError:
+        return None
+    workspace = workspace_record_at(root)
+    if workspace is not None:
+        return workspace.files.get(from_root) if from_root in workspace.katas.values() else None
+    record = record_path()
+    try:
+        katas = _record(record, record.stat().st_mtime_ns)
+    except OSError:
+        return None
+    return next((text for key, text in katas.items() if key.endswith(f":{relpath}")), None)
 
 
 def is_as_shipped(kata: Kata) -> bool:

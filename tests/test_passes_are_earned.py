@@ -250,6 +250,21 @@ def test_reset_restores_the_kata_keeps_a_backup_and_keeps_unlocks(shipped: KataR
     assert "strings" in passed(shipped)
 
 
+def test_reset_puts_back_a_kata_the_learner_deleted(shipped: KataRepo) -> None:
+    """A deleted kata is no longer in the catalog (its manifest names a missing file), yet
+    `--reset PATH` knows it from the record of shipped katas."""
+    as_shipped = shipped.read("katas/more/test_strings.py")
+    (shipped.root / "katas/more/test_strings.py").unlink()
+    result = shipped.run("--reset", "katas/more/test_strings.py")
+    assert result.ret == pytest.ExitCode.OK
+    result.stdout.fnmatch_lines(["katas/more/test_strings.py is back as shipped (it was missing)"])
+    assert shipped.read("katas/more/test_strings.py") == as_shipped
+    # a file no record knows is still refused
+    result = shipped.run("--reset", "katas/more/test_nothing.py")
+    assert result.ret == pytest.ExitCode.USAGE_ERROR
+    assert not (shipped.root / "katas/more/test_nothing.py").exists()
+
+
 def test_reset_needs_a_path(shipped: KataRepo) -> None:
     result = shipped.run("--reset")
     assert result.ret == pytest.ExitCode.USAGE_ERROR

@@ -10,6 +10,7 @@ line the learner answered changed (strings: a conflict), a kata removed (old) an
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -332,6 +333,29 @@ def test_update_puts_back_a_kata_the_learner_deleted(workspace: Path, release_2:
     assert (workspace / "katas/basics/test_adding.py").read_text(encoding="utf-8") == ADDING_2
 
 
+def test_update_and_reset_put_back_a_deleted_kata_when_the_release_is_the_same(
+    workspace: Path,
+) -> None:
+    """Nothing to update, yet a kata the learner deleted comes back: by `update`, or by
+    `pytest --reset` typed inside its topic folder (the catalog no longer lists it)."""
+    release_1 = workspace.parent / "release-1"
+    adding = workspace / "katas/basics/test_adding.py"
+    adding.unlink()
+    done = cli(release_1, "update", cwd=workspace)
+    assert (done.returncode, done.stderr) == (0, "")
+    assert done.stdout.splitlines()[:2] == [
+        f"The katas in {workspace.resolve()} are those of pytest-katas {__version__}; putting "
+        "back what is missing:",
+        "  katas/basics/test_adding.py: put back (it was missing)",
+    ]
+    assert adding.read_text(encoding="utf-8") == ADDING
+    adding.unlink()
+    reset = learner_run(release_1, adding.parent, "--reset", "test_adding.py")
+    assert reset.returncode == 0, reset.stdout + reset.stderr
+    assert "test_adding.py is back as shipped (it was missing)" in reset.stdout.splitlines()
+    assert adding.read_text(encoding="utf-8") == ADDING
+
+
 def test_update_with_a_broken_record_is_one_line_naming_it(
     workspace: Path, release_2: Path
 ) -> None:
@@ -345,3 +369,75 @@ def test_update_with_a_broken_record_is_one_line_naming_it(
     )
     assert line.endswith("run pytest-katas init in a new folder and copy your katas over")
     assert files_of(workspace) == before
+
+
+def learner_run(release: Path, cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """`pytest ARGS` in the workspace, with `release` standing for the installed curriculum."""
+    environment = dict(os.environ, **{SOURCE_VARIABLE: str(release)}, COLUMNS="100")
+    environment.pop("PYTEST_ADDOPTS", None)
+    return subprocess.run(
+        [sys.executable, "-m", "pytest", "-p", "no:cacheprovider", *args],
+        cwd=cwd,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+def test_after_an_upgrade_the_katas_are_judged_as_the_learner_got_them_and_update_is_named_once(
+    workspace: Path, release_2: Path
+) -> None:
+    """Upgraded, not yet updated: the learner's katas are release 1's. An untouched kata that
+    release 2 changed is not "changed outside its blanks", answers to release 1's katas count,
+    and the report says once what to run."""
+    done = learner_run(release_2, workspace, "katas/")
+    assert done.returncode == 1, done.stdout
+    assert "changed outside its blanks" not in done.stdout
+    # the test's releases have this package's version: the notice says the katas differ
+    words = " ".join(done.stdout.split())
+    assert words.count("! your katas are not those of the installed pytest-katas") == 1, words
+    assert (
+        f"pytest-katas {__version__}: run pytest-katas update to bring them up to date (your "
+        "answers and progress are kept)"
+    ) in words
+    # the learner's answers to release 1's adding kata pass (release 2 has a third step)
+    assert (
+        "katas/basics/test_adding.py::test_one_plus_one PASSED"
+        in learner_run(release_2, workspace, "katas/basics/test_adding.py", "-v").stdout
+    )
+    # after update, the notice is gone
+    assert cli(release_2, "update", cwd=workspace).returncode == 0
+    again = learner_run(release_2, workspace, "katas/")
+    assert "your katas are not those" not in " ".join(again.stdout.split())
+    assert "changed outside its blanks" not in again.stdout
+
+
+def test_in_a_workspace_a_change_outside_the_blanks_is_judged_against_the_record(
+    workspace: Path, release_2: Path
+) -> None:
+    """The record of the workspace, not the installed release, says what the kata was: a learner
+    who rewrites a line of release 1's echo kata (release 2 changed only its lesson) and answers
+    the rewritten question does not pass."""
+    echo = workspace / "katas/more/test_echo.py"
+    echo.write_text(
+        ECHO.replace('word = "hi"', 'word = "yo"').replace("== __", '== "yo"'), encoding="utf-8"
+    )
+    for release in (workspace.parent / "release-1", release_2):
+        done = learner_run(release, workspace, "katas/more/test_echo.py", "-v")
+        assert "test_echo.py::test_echo FAILED" in done.stdout, done.stdout
+        assert "was changed outside its blanks" in done.stdout
+
+
+def test_a_workspace_of_an_older_release_names_both_versions(
+    workspace: Path, release_2: Path
+) -> None:
+    record = json.loads((workspace / RECORD_FILE).read_text(encoding="utf-8"))
+    record["version"] = "0.0.9"
+    (workspace / RECORD_FILE).write_text(json.dumps(record), encoding="utf-8")
+    words = " ".join(learner_run(release_2, workspace, "katas/basics/").stdout.split())
+    assert (
+        f"! your katas are those of pytest-katas 0.0.9, and {__version__} is installed: run "
+        "pytest-katas update"
+    ) in words

@@ -15,10 +15,12 @@ from __future__ import annotations
 import json
 import os
 from dataclasses import dataclass
-from pathlib import Path
+from functools import lru_cache
+from pathlib import Path, PurePosixPath
 
+from pytest_katas.catalog import Kata
 from pytest_katas.i18n import Messages
-from pytest_katas.installed import Curriculum
+from pytest_katas.installed import Curriculum, installed
 
 RECORD_FILE = ".pytest-katas-workspace.json"
 FORMAT = "pytest-katas-workspace/1"
@@ -36,6 +38,18 @@ say = Messages(
             "in a new folder and copy your katas over",
             "zh": "{path} 无法作为工作区记录读取（{error}）；请在新文件夹里运行 pytest-katas init，"
             "再把你的练习复制过去",
+        },
+        "behind": {
+            "en": "your katas are those of pytest-katas {old}, and {new} is installed: run "
+            "pytest-katas update to bring them up to date (your answers and progress are kept)",
+            "zh": "你的练习来自 pytest-katas {old}，而已安装的是 {new}：请运行 pytest-katas update "
+            "更新它们（你的答案和进度都会保留）",
+        },
+        "differs": {
+            "en": "your katas are not those of the installed pytest-katas {new}: run "
+            "pytest-katas update to bring them up to date (your answers and progress are kept)",
+            "zh": "你的练习和已安装的 pytest-katas {new} 的不一样：请运行 pytest-katas update "
+            "更新它们（你的答案和进度都会保留）",
         },
     }
 )
@@ -81,6 +95,11 @@ class WorkspaceRecord:
         except (OSError, ValueError, KeyError) as error:
             raise WorkspaceError(say("unreadable", path=path, error=error)) from None
 
+    def shipped(self, kata_id: str, path: str) -> str | None:
+        """The kata `kata_id` as shipped at `path` (from the workspace's root), or None when the
+        record has no such kata there."""
+        return self.files.get(path) if self.katas.get(kata_id) == path else None
+
     def write(self, root: Path) -> None:
         """Write the record at `root`, replacing the one there at once. Raises OSError."""
         data = {
@@ -106,3 +125,62 @@ def find_workspace(start: Path) -> Path:
         if (folder / RECORD_FILE).is_file():
             return folder
     raise WorkspaceError(say("no-workspace", folder=start, file=RECORD_FILE))
+
+
+def tree_root_of(kata: Kata) -> Path:
+    """The root of the kata tree that holds `kata`: the folder of its katas/ folder."""
+    return kata.path.parents[len(PurePosixPath(kata.relpath).parts)]
+
+
+@dataclass(frozen=True)
+class ShippedInWorkspace:
+    """A kata of a learner's workspace as its record says it was shipped (`text`, None when the
+    record does not know the kata), and the record itself."""
+
+    record: WorkspaceRecord
+    text: str | None
+
+
+def shipped_in_workspace(kata: Kata) -> ShippedInWorkspace | None:
+    """`kata` as shipped in the workspace that holds it, None when its tree is not a workspace
+    (or its record cannot be read: then the package's record is the best there is). In a
+    workspace "as shipped" is what the learner got, not what the installed pytest-katas ships:
+    after an upgrade and before `pytest-katas update`, the katas are still the old release's."""
+    root = tree_root_of(kata)
+    record = workspace_record_at(root)
+    if record is None:
+        return None
+    return ShippedInWorkspace(
+        record, record.shipped(kata.id, kata.path.relative_to(root).as_posix())
+    )
+
+
+def workspace_record_at(root: Path) -> WorkspaceRecord | None:
+    """The record at the kata tree root `root`, None when there is none or it cannot be read.
+    Read again only when the file changes (a learner run asks once per kata)."""
+    try:
+        mtime_ns = (root / RECORD_FILE).stat().st_mtime_ns
+    except OSError:
+        return None
+    return _read_cached(root, mtime_ns)
+
+
+@lru_cache(maxsize=4)
+def _read_cached(root: Path, mtime_ns: int) -> WorkspaceRecord | None:
+    try:
+        return WorkspaceRecord.read(root)
+    except WorkspaceError:
+        return None
+
+
+def release_notice(root: Path) -> str | None:
+    """One line for a learner whose workspace at `root` was written from another release than
+    the installed one (upgraded, not yet updated): what to run. None when `root` is not a
+    workspace, or its katas are the installed release's."""
+    record = workspace_record_at(root)
+    curriculum = None if record is None else installed()
+    if record is None or curriculum is None or curriculum.digest == record.digest:
+        return None
+    if record.version == curriculum.version:
+        return say("differs", new=curriculum.version)
+    return say("behind", old=record.version, new=curriculum.version)

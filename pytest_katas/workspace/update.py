@@ -71,6 +71,11 @@ say = Messages(
             "en": "Updating the katas in {folder} from pytest-katas {old} to {new}:",
             "zh": "正在把 {folder} 里的练习从 pytest-katas {old} 更新到 {new}：",
         },
+        "repair-heading": {
+            "en": "The katas in {folder} are those of pytest-katas {new}; putting back what is "
+            "missing:",
+            "zh": "{folder} 里的练习是 pytest-katas {new} 的；正在放回缺少的文件：",
+        },
         "dry-heading": {
             "en": "pytest-katas update would change the katas in {folder} from pytest-katas {old} "
             "to {new} (dry run: nothing is written):",
@@ -168,12 +173,14 @@ def run(options: argparse.Namespace) -> int:
             raise WorkspaceError(say("no-curriculum"))
         relative = os.path.relpath(root)  # from where it was run, as the next command needs
         shown = str(root) if relative == "." else relative  # "." would say little
-        if record.digest == curriculum.digest:
-            print(say("up-to-date", folder=shown, version=curriculum.version))
-            return 0
         stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S")
         changes = plan(root, record, curriculum, stamp)
-        heading = "dry-heading" if options.dry_run else "heading"
+        same = record.digest == curriculum.digest
+        if same and not changes:
+            print(say("up-to-date", folder=shown, version=curriculum.version))
+            return 0
+        # the same release: only katas the learner deleted are put back
+        heading = "dry-heading" if options.dry_run else "repair-heading" if same else "heading"
         print(say(heading, folder=shown, old=record.version, new=curriculum.version))
         for change in changes:
             print(say(change.key, path=change.path, old=change.old, backup=change.backup))
