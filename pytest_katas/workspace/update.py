@@ -5,10 +5,10 @@ kata keeps its id; any other file by its path), and with the file as shipped in 
 version (the workspace record, `record.py`):
 
 - untouched by the learner (still as shipped then): replaced by the new one, moved if it moved;
-- touched, and changed by the release: merged three ways (merge3: base as shipped then, the
+- touched, and changed by the release: merged three ways (`merge.py`: base as shipped then, the
   learner's, the new), so filled blanks and written functions stay wherever the release did not
-  change those lines; a conflict keeps the learner's file as a backup beside the new kata
-  (`<file>.<UTC time>.bak`, never collected) and puts the new kata in place;
+  change those lines or statements; a conflict keeps the learner's file as a backup beside the
+  new kata (`<file>.<UTC time>.bak`, never collected) and puts the new kata in place;
 - touched, and unchanged by the release: left as it is;
 - new in the release: written; gone from it: removed when untouched, else set aside as a backup.
 
@@ -27,11 +27,10 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
-import merge3
-
 from pytest_katas.i18n import Messages
 from pytest_katas.installed import KATAS, Curriculum, installed
 from pytest_katas.workspace.init import next_command
+from pytest_katas.workspace.merge import merge
 from pytest_katas.workspace.record import (
     RECORD_FILE,
     WorkspaceError,
@@ -271,22 +270,6 @@ def _change(
     if merged is None:
         return Change("conflict", path, old=old, write=new, backup=backup, delete=delete)
     return Change("merged-moved" if moved else "merged", path, old=old, write=merged, delete=delete)
-
-
-def merge(base: str, theirs: str, new: str) -> str | None:
-    """The three-way merge (merge3) of the learner's `theirs` and the release's `new`, both from
-    `base`; None when they conflict (both changed the same lines, differently)."""
-    lines = merge3.Merge3(
-        base.splitlines(keepends=True),
-        theirs.splitlines(keepends=True),
-        new.splitlines(keepends=True),
-    )
-    merged: list[str] = []
-    for group in lines.merge_groups():
-        if group[0] == "conflict":
-            return None
-        merged.extend(group[1])
-    return "".join(merged)
 
 
 def _read(path: Path) -> str | None:
