@@ -12,6 +12,9 @@ most stuck highlighted, and named at the top of the page.
 
 The page is self-contained: inline CSS, no script, no external resource, so it can be mailed or
 opened offline, and written readable by others as the umask allows (a web server may serve it).
+It is drawn from the Jinja2 templates of pytest_katas/templates/ (see `environment`), autoescaped:
+whatever a report file holds is shown as text, never as markup; their words are this module's
+`say` messages, which the templates call.
 Bad input (a missing file, a file that is not JSON or not a report) is one line on stderr naming the
 file and what to do, and exit status 2.
 """
@@ -23,9 +26,9 @@ import json
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cached_property
-from html import escape
+from functools import cache, cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pytest_katas import __version__
 from pytest_katas.arguments import (
@@ -44,11 +47,13 @@ from pytest_katas.json_report import (
     KataReport,
     NewerSchemaError,
     ReportFormatError,
-    TopicEntry,
     kata_columns,
     read_report,
     write_text_atomically,
 )
+
+if TYPE_CHECKING:
+    import jinja2
 
 PROGRAM = "katas-report"
 DEFAULT_OUTPUT = "katas-report.html"
@@ -205,83 +210,62 @@ say = Messages(
     }
 )
 
-CSS = f"""
-* {{ box-sizing: border-box; }}
-body {{ font-family: "DejaVu Sans", "Liberation Sans", "Noto Sans CJK SC", "Noto Sans SC",
-  "Microsoft YaHei", Arial, sans-serif; margin: 24px; color: #1f2328; background: #ffffff;
-  font-size: 14px; }}
-h1 {{ font-size: 24px; margin: 0 0 4px; }}
-h2 {{ font-size: 17px; margin: 24px 0 8px; }}
-.meta {{ color: #59636e; margin: 0 0 16px; }}
-code {{ font-family: "DejaVu Sans Mono", "Liberation Mono", monospace; font-size: 0.95em; }}
-.legend {{ display: flex; flex-wrap: wrap; gap: 16px; margin: 12px 0; color: #3d444d; }}
-.legend span {{ display: inline-flex; align-items: center; gap: 6px; }}
-.swatch {{ display: inline-block; width: 10px; height: 10px; border-radius: 2px; }}
-.passed {{ background: {COLOURS[PASSED]}; }}
-.failing {{ background: {COLOURS[FAILING]}; }}
-.not_started {{ background: {COLOURS[NOT_STARTED]}; }}
-.absent {{ background: repeating-linear-gradient(45deg, #ffffff 0 3px, #c9ced4 3px 4px); }}
-.hints {{ display: inline-block; min-width: 14px; height: 14px; padding: 0 3px; border-radius: 7px;
-  background: #ffffff; color: #1f2328; font-size: 10px; line-height: 14px; text-align: center;
-  font-weight: bold; box-shadow: 0 0 0 1px #1f2328; }}
-.banner {{ border-left: 6px solid {COLOURS["stuck"]}; background: #fdecea; padding: 10px 14px;
-  margin: 12px 0; font-size: 15px; }}
-.banner.calm {{ border-left-color: {COLOURS[PASSED]}; background: #e9f6ed; }}
-.bars {{ display: grid; grid-template-columns: max-content 1fr max-content; gap: 8px 14px;
-  align-items: center; max-width: 1000px; }}
-.bars .name {{ font-weight: bold; }}
-.bars .total {{ border-top: 1px solid #d1d9e0; padding-top: 8px; }}
-.bar {{ display: flex; height: 18px; border-radius: 4px; overflow: hidden;
-  background: {COLOURS[NOT_STARTED]}; min-width: 300px; }}
-.bar span {{ display: block; height: 100%; }}
-.counts {{ color: #3d444d; white-space: nowrap; }}
-table {{ border-collapse: collapse; }}
-.katas td, .katas th {{ text-align: left; padding: 4px 10px; border-bottom: 1px solid #e6e9ed; }}
-.badge {{ display: inline-block; padding: 1px 8px; border-radius: 9px; font-size: 12px; }}
-.badge.passed, .badge.failing {{ color: #ffffff; }}
-.badge.failing {{ color: #1f2328; }}
-.scroll {{ overflow-x: auto; padding-bottom: 8px; }}
-.class th, .class td {{ padding: 0; }}
-.class .who {{ position: sticky; left: 0; background: #ffffff; padding: 0 10px 0 0;
-  text-align: left; white-space: nowrap; max-width: 180px; overflow: hidden;
-  text-overflow: ellipsis; z-index: 1; }}
-.class .sum {{ padding: 0 8px; text-align: right; white-space: nowrap; color: #3d444d; }}
-.class th.topic {{ font-size: 12px; text-align: left; padding: 2px 4px; border-left: 2px solid
-  #ffffff; background: #f1f3f5; white-space: nowrap; overflow: hidden; text-overflow: ellipsis;
-  max-width: 0; }}
-.class th.kata {{ height: 210px; vertical-align: bottom; font-weight: normal; }}
-.class th.kata div {{ writing-mode: vertical-rl; transform: rotate(180deg); max-height: 206px;
-  white-space: nowrap; overflow: hidden; text-overflow: ellipsis; font-size: 12px;
-  margin: 0 auto 4px; }}
-.class td.cell {{ width: 26px; min-width: 26px; height: 24px; text-align: center;
-  border: 1px solid #ffffff; }}
-.class .first {{ border-left: 2px solid #ffffff; }}
-.class tr.stuck td, .class tr.stuck th, .class tr.done td, .class tr.done th {{ height: 24px;
-  font-size: 12px; text-align: center; }}
-.class tr.stuck th.who, .class tr.done th.who {{ text-align: left; font-weight: normal;
-  color: #3d444d; }}
-.class tr.stuck td.some {{ background: {COLOURS["stuck-some"]}; }}
-.class tr.stuck td.most {{ background: {COLOURS["stuck"]}; color: #ffffff; font-weight: bold; }}
-.class tr.stuck td {{ border: 1px solid #ffffff; }}
-.class tr.stuck th {{ padding-top: 6px; }}
-.on {{ box-shadow: inset 0 0 0 2px {COLOURS["stuck"]}; }}
-.swatch.on {{ width: 12px; height: 12px; box-shadow: inset 0 0 0 2px {COLOURS["stuck"]}; }}
-.note {{ color: #59636e; font-size: 12px; max-width: 900px; }}
-"""
+TEMPLATES = "templates"
+"""The pages' Jinja2 templates, a folder of the package: learner.html.j2 and class.html.j2, both
+in layout.html.j2 (which inlines style.css.j2), drawn with macros.html.j2."""
+
+_SLOT = "\x00"
+"""Stands for the katas a message names, so that the message is escaped whole around them."""
+
+
+@cache
+def environment() -> jinja2.Environment:
+    """The templates' environment, made once: every template autoescaped (a learner's name, the
+    titles and whatever else a report file holds are text, never markup), an undefined name an
+    error rather than an empty string. Jinja2 is imported here, not with the module: only the
+    page needs it, never a learner's run or the other commands."""
+    import jinja2
+
+    made = jinja2.Environment(
+        loader=jinja2.PackageLoader("pytest_katas", TEMPLATES),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    made.globals.update(
+        say=say,
+        colours=COLOURS,
+        slot=_SLOT,
+        PASSED=PASSED,
+        FAILING=FAILING,
+        NOT_STARTED=NOT_STARTED,
+    )
+    made.filters.update(backticks=backticks, plain=plain, when=when)
+    return made
+
+
+def backticks(text: str) -> list[tuple[bool, str]]:
+    """A title's parts as (is_code, part): `send()` & `throw()` →
+    [(False, ""), (True, "send()"), (False, " & "), (True, "throw()"), (False, "")]. A title with
+    an odd backtick is one part, not code."""
+    parts = text.split("`")
+    if len(parts) % 2 == 0:
+        return [(False, text)]
+    return [(index % 2 == 1, part) for index, part in enumerate(parts)]
 
 
 def code_spans(text: str) -> str:
-    """Escape text for HTML, showing `backticked` parts as code (as the kata titles write it)."""
-    parts = text.split("`")
-    if len(parts) % 2 == 0:
-        return escape(text)
-    return "".join(
-        f"<code>{escape(part)}</code>" if index % 2 else escape(part)
-        for index, part in enumerate(parts)
-    )
+    """Text as HTML, escaped, its `backticked` parts as code: what the templates' `code_spans`
+    macro (macros.html.j2) writes for a title."""
+    macros = environment().get_template("macros.html.j2").module
+    # a template's macros are attributes its module gets when the template runs
+    return str(macros.code_spans(text))  # type: ignore[attr-defined]
 
 
 def plain(text: str) -> str:
+    """A title without its backticks, for a tooltip."""
     return text.replace("`", "")
 
 
@@ -311,6 +295,9 @@ def stuck_on(report: KataReport) -> set[str]:
 
 @dataclass(frozen=True)
 class Learner:
+    """A learner on the page: the name shown (told apart from another's of the same name by
+    `named_learners`) and their report."""
+
     name: str
     report: KataReport
 
@@ -322,241 +309,71 @@ class Learner:
     def stuck(self) -> set[str]:
         return stuck_on(self.report)
 
+    @cached_property
+    def passed(self) -> int:
+        """How many of the learner's katas are passed."""
+        return sum(kata.status == PASSED for kata in self.report.katas)
+
     def kata(self, kata_id: str) -> KataEntry | None:
         return self._katas.get(kata_id)
 
 
-def page(title: str, body: str) -> str:
-    language = "zh-CN" if current_language() == "zh" else "en"
-    return (
-        "<!DOCTYPE html>\n"
-        f'<html lang="{language}">\n<head>\n<meta charset="utf-8">\n'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<title>{escape(title)}</title>\n<style>{CSS}</style>\n</head>\n<body>\n"
-        f"{body}\n</body>\n</html>\n"
-    )
-
-
-def legend(*, absent: bool = False, hints: bool = True, stuck: bool = False) -> str:
-    items = [
-        f'<span><i class="swatch {status}"></i>{escape(say(status))}</span>'
-        for status in (PASSED, FAILING, NOT_STARTED)
-    ]
-    if stuck:
-        items.append(f'<span><i class="swatch failing on"></i>{escape(say("stuck-legend"))}</span>')
-    if absent:
-        items.append(f'<span><i class="swatch absent"></i>{escape(say("absent-legend"))}</span>')
-    if hints:
-        items.append(f'<span><b class="hints">2</b>{escape(say("hints-legend"))}</span>')
-    return f'<div class="legend">{"".join(items)}</div>'
-
-
-def stacked_bar(katas: Sequence[KataEntry]) -> str:
-    total = len(katas)
-    segments = []
-    for status in (PASSED, FAILING):
-        count = sum(kata.status == status for kata in katas)
-        if count and total:
-            segments.append(
-                f'<span class="{status}" style="width:{100 * count / total:.3f}%"></span>'
-            )
-    return f'<div class="bar">{"".join(segments)}</div>'
-
-
-def counts(katas: Sequence[KataEntry]) -> str:
-    text = say(
-        "counts",
-        passed=sum(kata.status == PASSED for kata in katas),
-        total=len(katas),
-        steps_passed=sum(kata.steps_passed for kata in katas),
-        steps_total=sum(kata.steps_total for kata in katas),
-    )
-    hints = sum(kata.hints_used for kata in katas)
-    if hints:
-        text += say("hints-count", count=hints)
-    return escape(text)
+def _page(template: str, **values: object) -> str:
+    language = current_language()
+    return environment().get_template(template).render(language=language, **values)
 
 
 def learner_page(learner: Learner) -> str:
-    report = learner.report
-    rows = []
-    for topic in report.topics:
-        katas = report.katas_of(topic.id)
-        rows.append(
-            f'<div class="name">{code_spans(topic.title)}</div>{stacked_bar(katas)}'
-            f'<div class="counts">{counts(katas)}</div>'
-        )
-    rows.append(
-        f'<div class="name total">{escape(say("all-katas"))}</div>'
-        f'<div class="total">{stacked_bar(report.katas)}</div>'
-        f'<div class="counts total">{counts(report.katas)}</div>'
-    )
-    kata_rows = []
-    for topic in report.topics:
-        kata_rows.append(f'<tr><th colspan="5">{code_spans(topic.title)}</th></tr>')
-        for kata in report.katas_of(topic.id):
-            marks = "".join(
-                f' <span class="mark {key}">{escape(say(key))}</span>'
-                for key, shown in (("revealed", kata.revealed), ("changed", kata.changed))
-                if shown
-            )
-            kata_rows.append(
-                f'<tr><td title="{escape(kata.path)}">{code_spans(kata.title)}{marks}</td>'
-                f'<td><span class="badge {kata.status}">{escape(say(kata.status))}</span></td>'
-                f"<td>{escape(say('of', count=kata.steps_passed, total=kata.steps_total))}</td>"
-                f"<td>{escape(say('of', count=kata.hints_used, total=kata.hints_available))}</td>"
-                f"<td>{escape(when(kata.first_passed)) if kata.first_passed else ''}</td></tr>"
-            )
-    headings = "".join(
-        f"<th>{escape(say(key))}</th>"
-        for key in ("column-kata", "column-status", "column-steps", "column-hints")
-    )
-    title = say("title-one", learner=learner.name)
-    body = (
-        f"<h1>{escape(title)}</h1>\n"
-        f'<p class="meta">'
-        f"{escape(say('meta-one', when=when(report.generated), version=report.plugin_version))}"
-        f"</p>\n{legend(hints=False)}\n"
-        f"<h2>{escape(say('by-topic'))}</h2>\n"
-        f'<div class="bars" id="bars">{"".join(rows)}</div>\n'
-        f"<h2>{escape(say('kata-list'))}</h2>\n"
-        f'<table class="katas"><thead><tr>{headings}'
-        f"<th>{escape(say('column-first-passed'))}</th></tr></thead>"
-        f"<tbody>{''.join(kata_rows)}</tbody></table>"
-    )
-    return page(title, body)
+    """One learner's page (learner.html.j2)."""
+    return _page("learner.html.j2", learner=learner, report=learner.report)
 
 
 def stuck_counts(learners: Sequence[Learner], kata_ids: Sequence[str]) -> dict[str, int]:
+    """For each kata (in the order given), how many of the learners are stuck on it."""
     return {
         kata_id: sum(1 for learner in learners if kata_id in learner.stuck) for kata_id in kata_ids
     }
 
 
-_SLOT = "\x00"
-"""Stands for HTML in a message that is escaped as a whole."""
-
-
-def most_stuck_banner(
-    learners: Sequence[Learner], columns: Sequence[tuple[TopicEntry, list[KataEntry]]]
-) -> tuple[str, int]:
-    katas = [(topic, kata) for topic, katas in columns for kata in katas]
-    stuck = stuck_counts(learners, [kata.id for _, kata in katas])
-    most = max(stuck.values(), default=0)
-    if not most:
-        return f'<p class="banner calm" id="most-stuck">{escape(say("nobody-stuck"))}</p>', 0
-    named = [
-        f"<b>{code_spans(kata.title)}</b> ({code_spans(topic.title)})"
-        for topic, kata in katas
-        if stuck[kata.id] == most
-    ]
-    shown = named[:MOST_STUCK_NAMED]
-    if len(named) > len(shown):
-        shown.append(escape(say("and-more", count=len(named) - len(shown))))
-    key = "most-stuck" if len(named) == 1 else "most-stuck-many"
-    text = escape(say(key, katas=_SLOT, count=most, learners=len(learners)))
-    return f'<p class="banner" id="most-stuck">{text.replace(_SLOT, ", ".join(shown))}</p>', most
-
-
 def class_page(learners: Sequence[Learner]) -> str:
+    """A class's page (class.html.j2), for two learners or more."""
     reports = [learner.report for learner in learners]
     columns = kata_columns(reports)
-    kata_ids = [kata.id for _, katas in columns for kata in katas]
-    first_of_topic = {katas[0].id for _, katas in columns if katas}
-    banner, most = most_stuck_banner(learners, columns)
-    absent_anywhere = any(
-        learner.kata(kata_id) is None for learner in learners for kata_id in kata_ids
-    )
-
-    def first(kata_id: str) -> str:
-        return " first" if kata_id in first_of_topic else ""
-
-    topic_row = "".join(
-        f'<th class="topic" colspan="{len(katas)}" title="{escape(plain(topic.title))}">'
-        f"{code_spans(topic.title)}</th>"
-        for topic, katas in columns
-        if katas
-    )
-    kata_row = "".join(
-        f'<th class="kata{first(kata.id)}" title="{escape(plain(kata.title))}">'
-        f"<div>{code_spans(kata.title)}</div></th>"
-        for _, katas in columns
-        for kata in katas
-    )
-    titles = {kata.id: plain(kata.title) for _, katas in columns for kata in katas}
-    rows = []
-    for learner in learners:
-        cells = []
-        for kata_id in kata_ids:
-            kata = learner.kata(kata_id)
-            if kata is None:
-                tip = say("absent", learner=learner.name, kata=titles[kata_id])
-                cells.append(f'<td class="cell absent{first(kata_id)}" title="{escape(tip)}"></td>')
-                continue
-            tip = say(
-                "cell",
-                learner=learner.name,
-                kata=titles[kata_id],
-                status=say(kata.status),
-                steps_passed=kata.steps_passed,
-                steps_total=kata.steps_total,
-                hints_used=kata.hints_used,
-                hints_available=kata.hints_available,
-            )
-            if kata_id in learner.stuck:
-                tip += say("stuck-here")
-            hints = f'<b class="hints">{kata.hints_used}</b>' if kata.hints_used else ""
-            marker = " on" if kata_id in learner.stuck else ""
-            cells.append(
-                f'<td class="cell {kata.status}{marker}{first(kata_id)}" title="{escape(tip)}">'
-                f"{hints}</td>"
-            )
-        passed = sum(kata.status == PASSED for kata in learner.report.katas)
-        rows.append(
-            f'<tr class="learner"><th class="who" title="{escape(learner.name)}">'
-            f"{escape(learner.name)}</th>"
-            f'<td class="sum">{passed}/{len(learner.report.katas)}</td>{"".join(cells)}</tr>'
-        )
+    placed = [(topic, kata) for topic, katas in columns for kata in katas]
+    kata_ids = [kata.id for _, kata in placed]
     stuck = stuck_counts(learners, kata_ids)
-    passed_counts = {
-        kata_id: sum(
-            1 for learner in learners if (kata := learner.kata(kata_id)) and kata.status == PASSED
-        )
-        for kata_id in kata_ids
-    }
-    stuck_cells = "".join(
-        f'<td class="{"most" if most and count == most else "some" if count else ""}'
-        f'{first(kata_id)}" title="{escape(say("stuck-cell", kata=titles[kata_id], count=count))}"'
-        f">{count or ''}</td>"
-        for kata_id, count in stuck.items()
+    most = max(stuck.values(), default=0)
+    most_stuck = [(topic, kata) for topic, kata in placed if most and stuck[kata.id] == most]
+    return _page(
+        "class.html.j2",
+        learners=learners,
+        columns=columns,
+        kata_ids=kata_ids,
+        first_of_topic={katas[0].id for _, katas in columns if katas},
+        titles={kata.id: plain(kata.title) for _, kata in placed},
+        stuck=stuck,
+        most=most,
+        most_stuck=most_stuck[:MOST_STUCK_NAMED],
+        more_stuck=len(most_stuck[MOST_STUCK_NAMED:]),
+        passed={
+            kata_id: sum(
+                1
+                for learner in learners
+                if (kata := learner.kata(kata_id)) and kata.status == PASSED
+            )
+            for kata_id in kata_ids
+        },
+        absent_anywhere=any(
+            learner.kata(kata_id) is None for learner in learners for kata_id in kata_ids
+        ),
+        newest=max(report.generated for report in reports),
+        version=__version__,
     )
-    done_cells = "".join(
-        f'<td class="{first(kata_id).strip()}">{passed_counts[kata_id] or ""}</td>'
-        for kata_id in kata_ids
-    )
-    title = say("title-class", count=len(learners))
-    newest = max(report.generated for report in reports)
-    body = (
-        f"<h1>{escape(title)}</h1>\n"
-        f'<p class="meta">'
-        f"{escape(say('meta-class', count=len(learners), when=when(newest), version=__version__))}"
-        f"</p>\n{banner}\n{legend(absent=absent_anywhere, stuck=True)}\n"
-        '<div class="scroll"><table class="class" id="class">\n'
-        f'<thead><tr><th class="who"></th><th></th>{topic_row}</tr>\n'
-        f'<tr><th class="who">{escape(say("column-learner"))}</th>'
-        f'<th class="sum">{escape(say("column-passed"))}</th>{kata_row}</tr></thead>\n'
-        f"<tbody>\n{''.join(rows)}\n</tbody>\n<tfoot>\n"
-        f'<tr class="stuck"><th class="who">{escape(say("stuck-row"))}</th><td></td>'
-        f"{stuck_cells}</tr>\n"
-        f'<tr class="done"><th class="who">{escape(say("passed-row"))}</th><td></td>'
-        f"{done_cells}</tr>\n</tfoot></table></div>\n"
-        f'<p class="note">{escape(say("stuck-note"))}</p>'
-    )
-    return page(title, body)
 
 
 def render(learners: Sequence[Learner]) -> str:
-    """The page for one learner, or for a class."""
+    """The page for one learner, or for a class (one learner or more), as the text of one HTML
+    file. A template that names something it was not given raises jinja2.UndefinedError."""
     return learner_page(learners[0]) if len(learners) == 1 else class_page(learners)
 
 

@@ -1,25 +1,29 @@
 """`pytest katas/ --kata-report=PATH`: the learner's progress as a JSON file, for a teacher or for
 `katas-report` (see `html_report`).
 
-The file's schema is versioned (`"schema": "pytest-katas-report/1"`) and described field by field
-in docs/report-schema.md. It is written at the end of a learner's run, by the controller only (never
-on an xdist worker), after the progress has been merged and saved, and atomically: a reader never
-sees half a file. A path that cannot be written costs one warning line, never the learner's
-progress. This module also reads such files back, checking every field, for `katas-report`.
+The file's schema is versioned (`"schema": "pytest-katas-report/1"`), described field by field
+in docs/report-schema.md, and given as a JSON Schema in the package (`SCHEMA_FILE`). It is written
+at the end of a learner's run, by the controller only (never on an xdist worker), after the
+progress has been merged and saved, and atomically: a reader never sees half a file. A path that
+cannot be written costs one warning line, never the learner's progress. This module also reads
+such files back for `pytest-katas report`, checking them against the JSON Schema with jsonschema,
+which only that reading imports: a learner's run never does.
 """
 
 from __future__ import annotations
 
 import errno
+import functools
 import getpass
 import json
 import os
+import re
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
@@ -28,9 +32,16 @@ from pytest_katas.catalog import Catalog
 from pytest_katas.i18n import Messages, current_language
 from pytest_katas.progress import Progress
 
+if TYPE_CHECKING:  # jsonschema is imported only when a report is read, never in a learner's run
+    from jsonschema.exceptions import ValidationError
+    from jsonschema.protocols import Validator
+
 SCHEMA_NAME = "pytest-katas-report"
 SCHEMA_VERSION = 1
 SCHEMA = f"{SCHEMA_NAME}/{SCHEMA_VERSION}"
+SCHEMA_FILE = f"schemas/{SCHEMA_NAME}-{SCHEMA_VERSION}.schema.json"
+"""The JSON Schema of `SCHEMA`, in the package: `importlib.resources.files("pytest_katas") /
+SCHEMA_FILE` (pytest_katas/schemas/ in the repository)."""
 PASSED, FAILING, NOT_STARTED = "passed", "failing", "not_started"
 STATUSES = (PASSED, FAILING, NOT_STARTED)
 DEFAULT_LEARNER = "learner"
@@ -46,10 +57,6 @@ say = Messages(
             "en": "is not a pytest-katas report (not a JSON object)",
             "zh": "不是 pytest-katas 报告（不是 JSON 对象）",
         },
-        "not-a-flag": {
-            "en": "{where}: {name} must be true or false",
-            "zh": "{where}：{name} 必须是 true 或 false",
-        },
         "no-schema": {
             "en": 'is not a pytest-katas report (it has no "schema": "{schema}")',
             "zh": '不是 pytest-katas 报告（缺少 "schema": "{schema}"）',
@@ -60,28 +67,40 @@ say = Messages(
             "zh": "由更新版本的 pytest-katas 写成（格式 {found}；本版本读取 {schema}）；"
             "请升级 pytest-katas 后再读取",
         },
-        "bad-field": {
-            "en": "{where} has no valid {field} ({expected})",
-            "zh": "{where}缺少有效的 {field}（应为{expected}）",
-        },
         "the-file": {"en": "the report", "zh": "报告"},
-        "kata-number": {"en": "kata #{number}", "zh": "第 {number} 个练习"},
-        "topic-number": {"en": "topic #{number}", "zh": "第 {number} 个主题"},
-        "a-string": {"en": "a string", "zh": "字符串"},
-        "a-count": {"en": "a whole number, 0 or more", "zh": "不小于 0 的整数"},
-        "a-list": {"en": "a list", "zh": "列表"},
-        "a-time": {"en": "an ISO 8601 time or null", "zh": "ISO 8601 时间或 null"},
-        "a-status": {
-            "en": "one of " + ", ".join(STATUSES),
-            "zh": "取值之一：" + "、".join(STATUSES),
+        "missing": {"en": "{path} is missing", "zh": "缺少 {path}"},
+        "wrong-type": {
+            "en": "{path}: {value} is not {expected}",
+            "zh": "{path}：{value} 不是{expected}",
         },
+        "not-one-of": {
+            "en": "{path}: {value} is not one of {choices}",
+            "zh": "{path}：{value} 不是 {choices} 之一",
+        },
+        "too-small": {
+            "en": "{path}: {value} is less than {minimum}",
+            "zh": "{path}：{value} 小于 {minimum}",
+        },
+        "empty": {"en": "{path} is empty", "zh": "{path} 为空"},
+        "not-a-time": {
+            "en": "{path}: {value} is not a UTC time like 2025-11-25T13:40:02+00:00",
+            "zh": "{path}：{value} 不是形如 2025-11-25T13:40:02+00:00 的 UTC 时间",
+        },
+        "other": {"en": "{path}: {problem}", "zh": "{path}：{problem}"},
+        "or": {"en": " or ", "zh": "或"},
+        "a-string": {"en": "a string", "zh": "字符串"},
+        "a-count": {"en": "a whole number", "zh": "整数"},
+        "a-flag": {"en": "true or false", "zh": "true 或 false"},
+        "a-list": {"en": "a list", "zh": "列表"},
+        "an-object": {"en": "an object ({{…}})", "zh": "对象（{{…}}）"},
+        "null": {"en": "null", "zh": "null"},
         "unknown-topic": {
-            "en": "{where} names topic {topic!r}, which is not in topics",
-            "zh": "{where}所属的主题 {topic!r} 不在 topics 中",
+            "en": "{path}: {topic} is not the id of any of topics",
+            "zh": "{path}：{topic} 不是 topics 中任何主题的 id",
         },
         "too-many-steps": {
-            "en": "{where} has more steps passed than steps in all",
-            "zh": "{where}通过的步骤多于全部步骤",
+            "en": "{path}: {passed} is more than steps_total ({total})",
+            "zh": "{path}：{passed} 大于 steps_total（{total}）",
         },
     }
 )
@@ -170,106 +189,178 @@ class KataReport:
 
     @classmethod
     def from_json(cls, data: Any) -> KataReport:
-        """Check a parsed report file field by field; raise `ReportFormatError` saying what is
-        wrong. Fields this version does not know are ignored, as the schema allows."""
-        if not isinstance(data, dict):
-            raise ReportFormatError(say("not-an-object"))
-        schema = data.get("schema")
-        if not isinstance(schema, str) or not schema.startswith(f"{SCHEMA_NAME}/"):
-            raise ReportFormatError(say("no-schema", schema=SCHEMA))
-        if schema != SCHEMA:
-            raise NewerSchemaError(say("newer-schema", found=schema, schema=SCHEMA))
-        the_file = say("the-file")
-        topics = []
-        for number, item in enumerate(_list(data, "topics", the_file), start=1):
-            where = say("topic-number", number=number)
-            topics.append(TopicEntry(_text(item, "id", where), _text(item, "title", where)))
-        known = {topic.id for topic in topics}
-        katas = []
-        for number, item in enumerate(_list(data, "katas", the_file), start=1):
-            where = say("kata-number", number=number)
-            status = _text(item, "status", where)
-            if status not in STATUSES:
-                raise _bad(where, "status", say("a-status"))
-            kata = KataEntry(
-                id=_text(item, "id", where),
-                topic=_text(item, "topic", where),
-                title=_text(item, "title", where),
-                path=_text(item, "path", where),
-                status=status,
-                steps_passed=_count(item, "steps_passed", where),
-                steps_total=_count(item, "steps_total", where),
-                hints_used=_count(item, "hints_used", where),
-                hints_available=_count(item, "hints_available", where),
-                first_passed=_time(item, "first_passed", where),
-                revealed=_flag(item, "revealed", where),
-                changed=_flag(item, "changed", where),
-            )
-            if kata.topic not in known:
-                raise ReportFormatError(say("unknown-topic", where=where, topic=kata.topic))
-            if kata.steps_passed > kata.steps_total:
-                raise ReportFormatError(say("too-many-steps", where=where))
-            katas.append(kata)
+        """The report a parsed report file holds, once `check_report` has passed it (see there for
+        what it raises). Fields this version does not know are ignored, as the schema allows;
+        `revealed` and `changed`, absent from files written before 0.2, are read as false."""
+        check_report(data)
         return cls(
-            learner=_text(data, "learner", the_file),
-            generated=_text(data, "generated", the_file),
-            plugin_version=_text(data, "plugin_version", the_file),
-            language=_text(data, "language", the_file),
-            topics=tuple(topics),
-            katas=tuple(katas),
+            learner=data["learner"],
+            generated=data["generated"],
+            plugin_version=data["plugin_version"],
+            language=data["language"],
+            topics=tuple(TopicEntry(item["id"], item["title"]) for item in data["topics"]),
+            katas=tuple(
+                KataEntry(
+                    id=item["id"],
+                    topic=item["topic"],
+                    title=item["title"],
+                    path=item["path"],
+                    status=item["status"],
+                    # JSON Schema's integer takes 2.0 as well as 2
+                    steps_passed=int(item["steps_passed"]),
+                    steps_total=int(item["steps_total"]),
+                    hints_used=int(item["hints_used"]),
+                    hints_available=int(item["hints_available"]),
+                    first_passed=item["first_passed"],
+                    revealed=item.get("revealed", False),
+                    changed=item.get("changed", False),
+                )
+                for item in data["katas"]
+            ),
         )
 
 
-def _bad(where: str, name: str, expected: str) -> ReportFormatError:
-    return ReportFormatError(say("bad-field", where=where, field=name, expected=expected))
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of the files this version writes and reads, as shipped in
+    the package at `SCHEMA_FILE`."""
+    from importlib.resources import files  # only the report command reads it
+
+    text = files("pytest_katas").joinpath(SCHEMA_FILE).read_text(encoding="utf-8")
+    schema: dict[str, Any] = json.loads(text)
+    return schema
 
 
-def _field(data: Any, name: str, where: str, expected: str) -> Any:
-    if not isinstance(data, dict) or name not in data:
-        raise _bad(where, name, expected)
-    return data[name]
+_UTC_TIME = re.compile(
+    r"([0-9]{4})-([0-9]{2})-([0-9]{2})T([0-9]{2}):([0-9]{2}):([0-9]{2})(?:\.[0-9]+)?(?:Z|\+00:00)"
+)
 
 
-def _text(data: Any, name: str, where: str) -> str:
-    value = _field(data, name, where, say("a-string"))
+def is_utc_time(value: object) -> bool:
+    """Whether `value` is a real UTC time as the schema's `utc-time` writes it (a non-string is
+    left to the `type` check). The `date-time` format check of the report command: jsonschema's
+    own needs a package of its own, and would let a time in another zone through."""
     if not isinstance(value, str):
-        raise _bad(where, name, say("a-string"))
-    return value
-
-
-def _count(data: Any, name: str, where: str) -> int:
-    value = _field(data, name, where, say("a-count"))
-    if not isinstance(value, int) or isinstance(value, bool) or value < 0:
-        raise _bad(where, name, say("a-count"))
-    return value
-
-
-def _list(data: Any, name: str, where: str) -> list[Any]:
-    value = _field(data, name, where, say("a-list"))
-    if not isinstance(value, list):
-        raise _bad(where, name, say("a-list"))
-    return value
-
-
-def _flag(data: Any, name: str, where: str) -> bool:
-    """An optional true/false field (added within schema 1: older files do not have it)."""
-    value = data.get(name, False)
-    if not isinstance(value, bool):
-        raise ReportFormatError(say("not-a-flag", where=where, name=name))
-    return value
-
-
-def _time(data: Any, name: str, where: str) -> str | None:
-    value = _field(data, name, where, say("a-time"))
-    if value is None:
-        return None
-    if not isinstance(value, str):
-        raise _bad(where, name, say("a-time"))
+        return True
+    match = _UTC_TIME.fullmatch(value)
+    if match is None:
+        return False
+    year, month, day, hour, minute, second = (int(part) for part in match.groups())
     try:
-        datetime.fromisoformat(value)
+        # 60 is a leap second, which RFC 3339 allows and datetime does not
+        datetime(year, month, day, hour, minute, min(second, 59))
     except ValueError:
-        raise _bad(where, name, say("a-time")) from None
-    return value
+        return False
+    return second <= 60
+
+
+@functools.cache
+def _validator() -> Validator:
+    from jsonschema import Draft202012Validator, FormatChecker
+
+    checker = FormatChecker(formats=())
+    checker.checks("date-time")(is_utc_time)
+    return Draft202012Validator(json_schema(), format_checker=checker)
+
+
+def check_report(data: Any) -> None:
+    """Check a parsed report file: its `schema` first, then everything the JSON Schema says,
+    then the two rules the JSON Schema cannot state (each kata's `topic` is one of `topics`, its
+    `steps_passed` at most its `steps_total`).
+
+    Raises NewerSchemaError for a later version of the schema (the message says to upgrade), and
+    ReportFormatError for anything else, its message one line without the file's name, e.g.
+    `katas[3].status: "done" is not one of "passed", "failing", "not_started"`. Of several
+    problems it names the first in the order of the file (the earliest field; an object's missing
+    fields before what is wrong inside it); of several on one field, the one the schema checks
+    first. So the same file always gets the same message."""
+    if not isinstance(data, dict):
+        raise ReportFormatError(say("not-an-object"))
+    found = data.get("schema")
+    if not isinstance(found, str) or not found.startswith(f"{SCHEMA_NAME}/"):
+        raise ReportFormatError(say("no-schema", schema=SCHEMA))
+    if found != SCHEMA:
+        version = found.removeprefix(f"{SCHEMA_NAME}/")
+        if version.isdigit() and int(version) > SCHEMA_VERSION:
+            raise NewerSchemaError(say("newer-schema", found=found, schema=SCHEMA))
+        raise ReportFormatError(say("no-schema", schema=SCHEMA))
+    errors = sorted(
+        _validator().iter_errors(data), key=lambda error: _place(data, error.absolute_path)
+    )
+    if errors:
+        raise ReportFormatError(_problem(errors[0]))
+    topics = {topic["id"] for topic in data["topics"]}
+    for number, kata in enumerate(data["katas"]):
+        if kata["topic"] not in topics:
+            where = json_path(["katas", number, "topic"])
+            raise ReportFormatError(say("unknown-topic", path=where, topic=_shown(kata["topic"])))
+        if kata["steps_passed"] > kata["steps_total"]:
+            where = json_path(["katas", number, "steps_passed"])
+            raise ReportFormatError(
+                say(
+                    "too-many-steps",
+                    path=where,
+                    passed=kata["steps_passed"],
+                    total=kata["steps_total"],
+                )
+            )
+
+
+def json_path(path: Iterable[str | int]) -> str:
+    """`["katas", 3, "status"]` → `katas[3].status`; the empty path is the report itself."""
+    text = ""
+    for step in path:
+        text += f"[{step}]" if isinstance(step, int) else f".{step}" if text else step
+    return text or say("the-file")
+
+
+def _place(data: Any, path: Iterable[str | int]) -> tuple[int, ...]:
+    """Where `path` is in the file: each step's position in its object or list, so that sorting
+    by it follows the file (json.load keeps the order of an object's fields)."""
+    place = []
+    for step in path:
+        place.append(list(data).index(step) if isinstance(data, dict) else int(step))
+        data = data[step]
+    return tuple(place)
+
+
+def _shown(value: object, limit: int = 40) -> str:
+    """A value as the file has it (JSON), cut short if long."""
+    text = json.dumps(value, ensure_ascii=False)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _problem(error: ValidationError) -> str:
+    """One line for a teacher: the field's path and what is wrong with it."""
+    path = list(error.absolute_path)
+    value: Any = error.instance  # not Unset: the error comes from validating
+    expected: Any = error.validator_value
+    if error.validator == "required":
+        missing = next(name for name in expected if name not in value)
+        return say("missing", path=json_path([*path, missing]))
+    where = json_path(path)
+    if error.validator == "type":
+        kinds = {
+            "string": say("a-string"),
+            "integer": say("a-count"),
+            "boolean": say("a-flag"),
+            "array": say("a-list"),
+            "object": say("an-object"),
+            "null": say("null"),
+        }
+        names = [expected] if isinstance(expected, str) else expected
+        wanted = say("or").join(kinds.get(name, name) for name in names)
+        return say("wrong-type", path=where, value=_shown(value), expected=wanted)
+    if error.validator in ("enum", "const"):
+        choices = expected if error.validator == "enum" else [expected]
+        shown = ", ".join(_shown(choice) for choice in choices)
+        return say("not-one-of", path=where, value=_shown(value), choices=shown)
+    if error.validator == "minimum":
+        return say("too-small", path=where, value=_shown(value), minimum=expected)
+    if error.validator == "minLength":
+        return say("empty", path=where)
+    if error.validator in ("format", "pattern"):  # only the times have either
+        return say("not-a-time", path=where, value=_shown(value))
+    return say("other", path=where, problem=error.message)
 
 
 def learner_name(option: str | None) -> str:
@@ -388,7 +479,9 @@ def write_run_report(config: pytest.Config, catalog: Catalog, progress: Progress
 
 
 def read_report(path: Path) -> KataReport:
-    """A report file, checked; raises OSError, ValueError (not JSON) or ReportFormatError."""
+    """A report file, checked against the schema (`check_report`). Raises OSError (unreadable),
+    UnicodeDecodeError or json.JSONDecodeError (not JSON), NewerSchemaError, or ReportFormatError
+    with one line naming the first field that is wrong; the caller names the file."""
     with path.open(encoding="utf-8") as file:
         data = json.load(file)
     return KataReport.from_json(data)

@@ -12,14 +12,17 @@ import subprocess
 import sys
 import zlib
 from dataclasses import dataclass
+from html.parser import HTMLParser
 from importlib.metadata import entry_points
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from pytest_katas.html_report import COLOURS, code_spans, main, when
 from pytest_katas.json_report import SCHEMA
 from tests.kata_repo import KataRepo
+from tests.report_schema import assert_valid_report
 
 
 @dataclass
@@ -43,6 +46,7 @@ def learner_run(repo: KataRepo, learner: str, *args: str) -> Path:
         *args, "-o", cache, f"--kata-report={learner}.json", f"--kata-learner={learner}"
     )
     assert result.ret == pytest.ExitCode.TESTS_FAILED
+    assert_valid_report(repo.root / f"{learner}.json")
     return repo.root / f"{learner}.json"
 
 
@@ -226,7 +230,7 @@ def test_nobody_stuck_is_said_so(reports: Reports, tmp_path: Path) -> None:
     assert done.ret == pytest.ExitCode.OK
     fresh = reports.repo.run("katas/", "-k", "nothing", "-o", PROGRESS.format("eve"))
     assert fresh.ret == pytest.ExitCode.NO_TESTS_COLLECTED
-    data = json.loads((reports.repo.root / "done.json").read_text(encoding="utf-8"))
+    data = assert_valid_report(reports.repo.root / "done.json")
     for kata in data["katas"]:
         kata.update(status="not_started", steps_passed=0, first_passed=None)
     data["learner"] = "eve"
@@ -275,8 +279,8 @@ def test_katas_of_another_release_get_their_own_columns(reports: Reports, tmp_pa
         "alice": ["passed", "failing!:1", "absent", "failing", "absent"],
         "bob": ["absent", "failing!:1", "failing!:1", "not_started", "failing!:1"],
     }
-    assert "not in that learner&#x27;s report" in html
-    assert 'title="alice · Bonus: not in this learner&#x27;s report"' in html
+    assert "not in that learner&#39;s report" in html
+    assert 'title="alice · Bonus: not in this learner&#39;s report"' in html
 
 
 def test_a_class_page_in_chinese(reports: Reports, tmp_path: Path) -> None:
@@ -295,6 +299,136 @@ def test_the_language_comes_from_the_environment_without_lang(
     assert "<title>alice 的练习进度</title>" in make_page(tmp_path, str(reports.alice))
     monkeypatch.setenv("PYTEST_KATAS_LANG", "en")
     assert "<title>Kata progress of alice</title>" in make_page(tmp_path, str(reports.alice))
+
+
+# --- nothing a report file holds is markup ---------------------------------------------------
+
+HOSTILE = "<script>alert(1)</script>\"><img src=x onerror=alert(1)>{{7*7}}&amp;'"
+"""Markup, script and template syntax, put in every text of a report file that reaches the page."""
+
+HOSTILE_FILE = '"><img src=x onerror=alert(1)>{{7*7}}&amp;'
+"""The same in a file name (no slash), which the class page shows to tell two learners apart."""
+
+ELEMENTS = {
+    *("html", "head", "meta", "title", "style", "body", "h1", "h2", "p", "div", "span", "i", "b"),
+    *("code", "table", "thead", "tbody", "tfoot", "tr", "th", "td"),
+}
+"""Every element the pages are made of."""
+
+
+class PageParts(HTMLParser):
+    """A page as a browser's parser reads it: its elements, their attributes, and its text (the
+    character references decoded)."""
+
+    def __init__(self, html: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.elements: list[str] = []
+        self.attributes: list[tuple[str, str | None]] = []
+        self.texts: list[str] = []
+        self.feed(html)
+        self.close()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.elements.append(tag)
+        self.attributes.extend(attrs)
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.handle_starttag(tag, attrs)
+
+    def handle_data(self, data: str) -> None:
+        self.texts.append(data)
+
+    @property
+    def text(self) -> str:
+        return "".join(self.texts)
+
+    def attribute(self, name: str) -> list[str]:
+        return [value or "" for key, value in self.attributes if key == name]
+
+
+def hostile_report(path: Path, data: dict[str, Any], learner: str) -> Path:
+    """A copy of a real report with HOSTILE in its learner, version, language, and in every
+    topic's and kata's id, title (in and out of backticks) and path."""
+    topics = {topic["id"]: f"{topic['id']}{HOSTILE}" for topic in data["topics"]}
+    hostile = dict(
+        data,
+        learner=learner,
+        plugin_version=f"1.0{HOSTILE}",
+        language=f"en{HOSTILE}",
+        topics=[
+            {"id": topics[topic["id"]], "title": f"{topic['title']}{HOSTILE} `{HOSTILE}`"}
+            for topic in data["topics"]
+        ],
+        katas=[
+            dict(
+                kata,
+                id=f"{kata['id']}{HOSTILE}",
+                topic=topics[kata["topic"]],
+                title=f"{kata['title']}{HOSTILE} `{HOSTILE}`",
+                path=f"{kata['path']}{HOSTILE}",
+            )
+            for kata in data["katas"]
+        ],
+    )
+    path.write_text(json.dumps(hostile), encoding="utf-8")
+    return path
+
+
+def assert_nothing_is_live(html: str) -> PageParts:
+    """No element, attribute or script came from the report: only the pages' own elements, no
+    event handler, no URL; and the hostile text is escaped, shown as the text it is."""
+    page = PageParts(html)
+    assert "script" not in page.elements and "img" not in page.elements
+    assert set(page.elements) <= ELEMENTS
+    assert not [name for name, _ in page.attributes if name.startswith("on") or name == "src"]
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "&lt;img src=x onerror=alert(1)&gt;" in html
+    assert "&amp;amp;" in html  # the text `&amp;`, not an ampersand
+    assert HOSTILE in page.text  # shown as the text it is: not evaluated ({{7*7}}), not dropped
+    return page
+
+
+def test_nothing_a_report_holds_is_live_on_the_learner_page(
+    reports: Reports, tmp_path: Path
+) -> None:
+    data = json.loads(reports.alice.read_text(encoding="utf-8"))
+    report = hostile_report(tmp_path / "hostile.json", data, f"alice{HOSTILE}")
+    html = make_page(tmp_path, str(report))
+    page = assert_nothing_is_live(html)
+    text, tooltips = page.text, page.attribute("title")
+    assert f"Kata progress of alice{HOSTILE}" in text  # the heading, and the page's title
+    assert f"pytest-katas 1.0{HOSTILE}" in text
+    for kata in data["katas"]:
+        assert f"{kata['title']}{HOSTILE} {HOSTILE}" in text  # the backticked part as code
+        assert f"{kata['path']}{HOSTILE}" in tooltips
+    for topic in data["topics"]:
+        assert f"{topic['title']}{HOSTILE} {HOSTILE}" in text
+    assert "{{7*7}}" in html  # left as it is: template syntax in a value is text
+
+
+def test_nothing_a_report_holds_is_live_on_the_class_page(reports: Reports, tmp_path: Path) -> None:
+    learner = f"bob{HOSTILE}"
+    files = []
+    for name, source in (("a", reports.alice), ("b", reports.bob)):
+        data = json.loads(source.read_text(encoding="utf-8"))
+        files.append(hostile_report(tmp_path / f"{name}{HOSTILE_FILE}.json", data, learner))
+    # a kata only one of them has: a column, and a cell of the other's marked absent
+    extra = json.loads(files[1].read_text(encoding="utf-8"))
+    extra["katas"].append(dict(extra["katas"][-1], id=f"extra{HOSTILE}", title=f"Extra{HOSTILE}"))
+    files[1].write_text(json.dumps(extra), encoding="utf-8")
+    page = assert_nothing_is_live(make_page(tmp_path, *map(str, files)))
+    text, tooltips = page.text, page.attribute("title")
+    for name in ("a", "b"):
+        # two learners of one name, told apart by their files' names
+        assert f"{learner} ({name}{HOSTILE_FILE}.json)" in text
+        assert f"{learner} ({name}{HOSTILE_FILE}.json)" in tooltips
+    assert f"Extra{HOSTILE}" in text
+    assert f"{learner} (a{HOSTILE_FILE}.json) · Extra{HOSTILE}: not in this learner's report" in (
+        tooltips
+    )
+    for kata in extra["katas"]:
+        assert kata["title"].replace("`", "") in tooltips  # the column's heading
+    assert "Most stuck: " in text
 
 
 # --- bad input ---------------------------------------------------------------------------------
@@ -335,7 +469,7 @@ def write_bad(folder: Path, kind: str) -> Path:
         ),
         ("another schema", '{file}: is not a pytest-katas report (it has no "schema": '),
         ("a newer schema", "{file} was written by a newer pytest-katas (schema "),
-        ("a broken field", "{file}: the report has no valid katas (a list); write it again with "),
+        ("a broken field", "{file}: generated is missing; write it again with "),
     ],
 )
 def test_bad_input_is_one_line_naming_the_file_and_exit_status_2(

@@ -17,6 +17,7 @@ import pytest
 
 from pytest_katas.html_report import main as katas_report
 from tests.kata_repo import KataRepo
+from tests.report_schema import assert_valid_report
 
 
 def flat(result: pytest.RunResult) -> str:
@@ -114,7 +115,7 @@ def test_a_kata_saved_in_another_encoding_keeps_its_lesson(repo: KataRepo) -> No
 
 
 def report_entries(path: Path) -> dict[str, dict[str, Any]]:
-    data = json.loads(path.read_text("utf-8"))
+    data = assert_valid_report(path)
     return {entry["id"]: entry for entry in data["katas"]}
 
 
