@@ -24,13 +24,13 @@ say = Messages(
             "zh": "还剩 {count} 条提示：{how}看下一条。",
         },
         "again": {
-            "en": "run pytest --hint {path} again",
-            "zh": "再运行一次 pytest --hint {path} ",
+            "en": "run {pytest} --hint {path} again",
+            "zh": "再运行一次 {pytest} --hint {path} ",
         },
         "solved": {
             "en": "{path} is solved: no hint was spent. Compare with the reference: "
-            "pytest --solution {path}",
-            "zh": "{path} 已经通过：没有用掉提示。和参考答案对照：pytest --solution {path}",
+            "{pytest} --solution {path}",
+            "zh": "{path} 已经通过：没有用掉提示。和参考答案对照：{pytest} --solution {path}",
         },
         "again-watching": {"en": "press h and Enter again", "zh": "再按一次 h 和回车"},
         "reveal-heading": {
@@ -48,8 +48,8 @@ say = Messages(
             "zh": "你的进度里会记下：{path} 的答案已经看过了。",
         },
         "no-more": {
-            "en": "That is every hint. The solution unlocks when the kata passes: pytest {path}",
-            "zh": "提示已经全部给出。练习通过后参考答案就会解锁：pytest {path}",
+            "en": "That is every hint. The solution unlocks when the kata passes: {pytest} {path}",
+            "zh": "提示已经全部给出。练习通过后参考答案就会解锁：{pytest} {path}",
         },
     }
 )

@@ -8,12 +8,17 @@ code that prints them, in a `Messages` table with every message in every languag
         "hint-left": {"en": "{count} more hints left", "zh": "还剩 {count} 条提示"},
     })
     writer.line(say("hint-left", count=2))
+
+A command the learner is to type starts with `{pytest}` or `{pytest_katas}`, filled in with how
+this installation is started from their shell (`shell.py`): `pytest`, or a full path.
 """
 
 from __future__ import annotations
 
 import os
 from collections.abc import Mapping
+
+from pytest_katas.shell import COMMANDS
 
 LANGUAGES = ("en", "zh")
 DEFAULT_LANGUAGE = "en"
@@ -65,6 +70,10 @@ class Messages:
     def __call__(self, key: str, **values: object) -> str:
         texts = self.table[key]
         template = texts.get(_current) or texts[DEFAULT_LANGUAGE]
+        if "{pytest" in template:
+            # a command to type: as this installation is started from the learner's shell
+            for name, command in COMMANDS.items():
+                values.setdefault(name, command())
         return template.format(**values)
 
     def missing(self) -> list[str]:

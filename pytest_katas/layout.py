@@ -29,10 +29,10 @@ from pytest_katas.workspace.record import shipped_in_workspace
 say = Messages(
     {
         "together": {
-            "en": "{katas}/ and {solutions}/ cannot run together: run the katas (pytest {katas}/) "
-            "and the solutions (pytest {solutions}/) separately",
-            "zh": "{katas}/ 和 {solutions}/ 不能一起运行：请分别运行练习（pytest {katas}/）"
-            "和参考答案（pytest {solutions}/）",
+            "en": "{katas}/ and {solutions}/ cannot run together: run the katas "
+            "({pytest} {katas}/) and the solutions ({pytest} {solutions}/) separately",
+            "zh": "{katas}/ 和 {solutions}/ 不能一起运行：请分别运行练习（{pytest} {katas}/）"
+            "和参考答案（{pytest} {solutions}/）",
         },
     }
 )

@@ -22,6 +22,7 @@ from pytest_katas.i18n import Messages, current_language
 from pytest_katas.layout import typed_path
 from pytest_katas.progress import Progress
 from pytest_katas.screen import columns_of, fit, shorten, shorten_start, width, wrap
+from pytest_katas.shell import pytest_command
 
 say = Messages(
     {
@@ -51,16 +52,16 @@ say = Messages(
             "zh": "全部 {count} 个练习都通过了。恭喜你：你已经看清了 Python 底层的真实运作！",
         },
         "all-unlocked": {
-            "en": "Every solution is unlocked: compare yours with pytest --solution KATA_PATH.",
-            "zh": "所有参考答案都已解锁：用 pytest --solution 练习路径 和你的答案对照。",
+            "en": "Every solution is unlocked: compare yours with {pytest} --solution KATA_PATH.",
+            "zh": "所有参考答案都已解锁：用 {pytest} --solution 练习路径 和你的答案对照。",
         },
         "working-on": {
             "en": "Working on (most recently saved first):",
             "zh": "正在做的练习（最近保存的在前）：",
         },
         "more-working-on": {
-            "en": "and {count} more you have started: pytest {katas} -v lists all",
-            "zh": "还有 {count} 个已开始的练习：pytest {katas} -v 会全部列出",
+            "en": "and {count} more you have started: {pytest} {katas} -v lists all",
+            "zh": "还有 {count} 个已开始的练习：{pytest} {katas} -v 会全部列出",
         },
         "not-started": {
             "en": "Not started yet: {count} katas (still as shipped).",
@@ -78,6 +79,7 @@ say = Messages(
         "not-run-short": {"en": "not run this time", "zh": "本次没有运行"},
         "next-up": {"en": "next up: {path}", "zh": "下一个：{path}"},
         "next-up-short": {"en": "next up", "zh": "下一个"},
+        "same-as-above": {"en": "(the same as above)", "zh": "（同上）"},
         "not-run": {
             "en": "Not run this time; run it with:",
             "zh": "本次没有运行它；这样运行：",
@@ -88,8 +90,8 @@ say = Messages(
         },
         "step": {"en": "Step {name}:", "zh": "步骤 {name}："},
         "lines-above": {
-            "en": "… {count} lines above (pytest {path} --full-report prints them)",
-            "zh": "……上面还有 {count} 行（pytest {path} --full-report 会全部打印）",
+            "en": "… {count} lines above ({pytest} {path} --full-report prints them)",
+            "zh": "……上面还有 {count} 行（{pytest} {path} --full-report 会全部打印）",
         },
         "stuck": {
             "en": "Stuck? A hint ({left} of {total} left):",
@@ -324,7 +326,7 @@ class LearnerReport:
             if record is not None and record.revealed:
                 line += " " + say("was-revealed")
             self.say(line, green=True)
-            self.command(f"pytest --solution {self.typed(kata)}", green=True)
+            self.command(f"{pytest_command()} --solution {self.typed(kata)}", green=True)
 
     def render_all_green(self) -> None:
         self.say(say("all-green", count=len(self.catalog.katas)), green=True, bold=True)
@@ -410,7 +412,8 @@ class LearnerReport:
             head += [(line, {}) for line in wrap(" ".join(lesson.split()), self.columns)]
         if focus.id not in self.results:
             head += [(line, {}) for line in wrap(say("not-run"), self.columns)]
-            head += [(line, {}) for line in command_lines(f"pytest {path}", self.columns)]
+            run_it = f"{pytest_command()} {path}"
+            head += [(line, {}) for line in command_lines(run_it, self.columns)]
             return head, [], []
         if not self.show_failures or self.config.option.tbstyle == "no":
             return head, [], []
@@ -419,6 +422,13 @@ class LearnerReport:
             self.failures.get(focus.id, []), key=lambda report: _step_index(report, steps)
         )
         in_full = [self.failure_lines(report, path) for report in reports]
+        seen: set[tuple[str, ...]] = set()
+        for index, lines in enumerate(in_full):
+            # a kata changed outside its blanks fails every step with one paragraph: say it once
+            body = tuple(text for text, _ in lines[1:])
+            if body in seen:
+                in_full[index] = [lines[0], (say("same-as-above"), {})]
+            seen.add(body)
         one_liners: list[tuple[str, Markup]] = []
         for report in reports:
             step = report.nodeid.rsplit("::", 1)[-1]
@@ -456,7 +466,7 @@ class LearnerReport:
         left = max(total - used, 0)
         key = "stuck" if left else "stuck-no-hints-left"
         text = say(key, left=left, total=total)
-        command = f"pytest --hint {self.typed(focus)}"
+        command = f"{pytest_command()} --hint {self.typed(focus)}"
         bold = {"bold": True}
         return [
             ("", {}),

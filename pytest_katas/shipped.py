@@ -35,10 +35,10 @@ say = Messages(
     {
         "changed": {
             "en": "{path} was changed outside its blanks ({where}), so it cannot count as "
-            "passed: put that back, or restore the kata as shipped with pytest --reset {path} "
+            "passed: put that back, or restore the kata as shipped with {pytest} --reset {path} "
             "(your version is kept beside it)",
             "zh": "{path} 在空以外的地方被改动了（{where}），所以不能算通过：请改回去，或者用 "
-            "pytest --reset {path} 恢复原样（你的版本会保存在旁边）",
+            "{pytest} --reset {path} 恢复原样（你的版本会保存在旁边）",
         },
         "other-version": {
             "en": "the answer for Python {versions} on line {line} is not right: it is checked "

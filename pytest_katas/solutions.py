@@ -28,6 +28,7 @@ from types import ModuleType
 import pytest
 from _pytest._io import TerminalWriter
 
+from pytest_katas import __version__
 from pytest_katas.catalog import Catalog, Kata, read_source
 from pytest_katas.i18n import Messages, current_language
 from pytest_katas.layout import Layout
@@ -49,9 +50,9 @@ say = Messages(
         },
         "locked": {
             "en": "The solution to {path} ({title}) is locked: it unlocks when the kata passes. "
-            "Run pytest {path}, or pytest --hint {path} for a hint.",
+            "Run {pytest} {path}, or {pytest} --hint {path} for a hint.",
             "zh": "{path}（{title}）的参考答案还锁着：练习通过后才会解锁。"
-            "运行 pytest {path}，或者用 pytest --hint {path} 看提示。",
+            "运行 {pytest} {path}，或者用 {pytest} --hint {path} 看提示。",
         },
         "unreadable": {
             "en": "{path} cannot be read as Python source ({error}); save it as UTF-8",
@@ -63,9 +64,9 @@ say = Messages(
         },
         "not-installed": {
             "en": "the installed pytest-katas has no reference solution for {path}: if you "
-            "upgraded it, run pytest-katas update here to bring your katas up to date",
+            "upgraded it, run {pytest_katas} update here to bring your katas up to date",
             "zh": "已安装的 pytest-katas 里没有 {path} 的参考答案：如果你升级过它，"
-            "请在这里运行 pytest-katas update 更新你的练习",
+            "请在这里运行 {pytest_katas} update 更新你的练习",
         },
         "heading": {
             "en": "{title}: your {path} against the reference solution",
@@ -73,6 +74,10 @@ say = Messages(
         },
         "yours": {"en": "yours", "zh": "你的"},
         "reference": {"en": "reference", "zh": "参考答案"},
+        "installed-reference": {
+            "en": "the reference solution (in pytest-katas {version})",
+            "zh": "参考答案（在 pytest-katas {version} 里）",
+        },
         "same": {
             "en": "Your file matches the reference solution line for line.",
             "zh": "你的文件和参考答案逐行相同。",
@@ -106,8 +111,8 @@ say = Messages(
             "zh": "1 个答案中有 {same} 个与参考答案相同。",
         },
         "whole-file": {
-            "en": "Whole reference file, as a diff: pytest --solution {path} --full",
-            "zh": "整个参考答案文件的差异：pytest --solution {path} --full",
+            "en": "Whole reference file, as a diff: {pytest} --solution {path} --full",
+            "zh": "整个参考答案文件的差异：{pytest} --solution {path} --full",
         },
         "no-shape": {
             "en": "Your file no longer has the kata's shape around its blanks, so here is the "
@@ -215,7 +220,11 @@ def _show_diff(
             yours.splitlines(keepends=True),
             reference.splitlines(keepends=True),
             fromfile=yours_name,
-            tofile=f"{layout.display(solution)} ({say('reference')})",
+            tofile=(
+                f"{layout.display(solution)} ({say('reference')})"
+                if layout.solutions_dir.is_dir()
+                else say("installed-reference", version=__version__)
+            ),
         )
     )
     if not diff:

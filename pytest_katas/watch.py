@@ -81,36 +81,37 @@ if TYPE_CHECKING:
 say = Messages(
     {
         "outside-repository": {
-            "en": "pytest --watch needs a {folder}/ folder under {root}; run it from the kata "
+            "en": "{pytest} --watch needs a {folder}/ folder under {root}; run it from the kata "
             "repository",
-            "zh": "pytest --watch 需要 {root} 下有 {folder}/ 文件夹；请在练习仓库里运行它",
+            "zh": "{pytest} --watch 需要 {root} 下有 {folder}/ 文件夹；请在练习仓库里运行它",
         },
         "with-solution": {
-            "en": "use --watch or --solution, not both at once: pytest --solution KATA_PATH shows "
-            "a solution, pytest --watch {folder}/ runs the katas as you save them",
-            "zh": "--watch 和 --solution 不能同时使用：pytest --solution 练习路径 显示参考答案，"
-            "pytest --watch {folder}/ 在你保存时运行练习",
+            "en": "use --watch or --solution, not both at once: {pytest} --solution "
+            "KATA_PATH shows a solution, {pytest} --watch {folder}/ runs the katas as you save "
+            "them",
+            "zh": "--watch 和 --solution 不能同时使用：{pytest} --solution 练习路径 显示参考答案，"
+            "{pytest} --watch {folder}/ 在你保存时运行练习",
         },
         "not-a-kata-path": {
-            "en": "pytest --watch runs katas, and {path} is not under {folder}/; give it {folder}/ "
-            "or a path under it",
-            "zh": "pytest --watch 只运行练习，而 {path} 不在 {folder}/ 下；请给它 {folder}/ "
+            "en": "{pytest} --watch runs katas, and {path} is not under {folder}/; give it "
+            "{folder}/ or a path under it",
+            "zh": "{pytest} --watch 只运行练习，而 {path} 不在 {folder}/ 下；请给它 {folder}/ "
             "或其下的路径",
         },
         "missing-path": {
-            "en": "{path} does not exist; give pytest --watch {folder}/ or a path under it",
-            "zh": "{path} 不存在；请给 pytest --watch {folder}/ 或其下的路径",
+            "en": "{path} does not exist; give {pytest} --watch {folder}/ or a path under it",
+            "zh": "{path} 不存在；请给 {pytest} --watch {folder}/ 或其下的路径",
         },
         "nested": {
             "en": "--watch is set in addopts or PYTEST_ADDOPTS; remove it there, and type "
-            "pytest --watch {folder}/ instead",
+            "{pytest} --watch {folder}/ instead",
             "zh": "--watch 写在了 addopts 或 PYTEST_ADDOPTS 里；请从那里删掉它，改为输入 "
-            "pytest --watch {folder}/",
+            "{pytest} --watch {folder}/",
         },
         "no-watchfiles": {
-            "en": "pytest --watch needs the watchfiles package, which pytest-katas depends on; "
+            "en": "{pytest} --watch needs the watchfiles package, which pytest-katas depends on; "
             "install it: python -m pip install watchfiles",
-            "zh": "pytest --watch 需要 watchfiles 包（pytest-katas 依赖它）；请安装："
+            "zh": "{pytest} --watch 需要 watchfiles 包（pytest-katas 依赖它）；请安装："
             "python -m pip install watchfiles",
         },
         "run-everything": {
@@ -136,9 +137,9 @@ say = Messages(
             "h + 回车：下一条提示 · q + 回车或 Ctrl-C：退出",
         },
         "unknown-key": {
-            "en": "{typed!r} is not a key of pytest --watch: h + Enter gives a hint, q + Enter "
+            "en": "{typed!r} is not a key of {pytest} --watch: h + Enter gives a hint, q + Enter "
             "leaves, Enter alone runs every kata",
-            "zh": "{typed!r} 不是 pytest --watch 的按键：h + 回车显示提示，q + 回车退出，"
+            "zh": "{typed!r} 不是 {pytest} --watch 的按键：h + 回车显示提示，q + 回车退出，"
             "只按回车运行全部练习",
         },
         "all-green": {

@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+import os
+import sysconfig
 from collections.abc import Callable
 
 import pytest
 
 from pytest_katas.i18n import set_language
 from tests.kata_repo import KataRepo
+
+# Printed commands name pytest as the learner's shell starts this installation's (shell.py):
+# `pytest` when PATH finds it. Put this environment's scripts first, as an activated environment
+# (or nox) does, so the tests read `pytest --hint …` however the suite was started;
+# tests/test_commands.py checks the full path printed when PATH finds another pytest.
+os.environ["PATH"] = os.pathsep.join([sysconfig.get_path("scripts"), os.environ.get("PATH", "")])
 
 
 @pytest.fixture(autouse=True)

@@ -3,6 +3,11 @@
 from __future__ import annotations
 
 import json
+import os
+import shlex
+import subprocess
+import sysconfig
+from pathlib import Path
 
 import pytest
 
@@ -312,3 +317,38 @@ def test_a_path_from_the_root_works_from_a_topic_folder_too(
     result = repo.run("--hint", "katas/more/test_strings.py")
     assert result.ret == pytest.ExitCode.OK
     result.stdout.fnmatch_lines(["Hint 1 of 2 for ../more/test_strings.py: Multiplying strings"])
+
+
+def test_printed_commands_start_this_installations_pytest_when_path_finds_another(
+    repo: KataRepo,
+) -> None:
+    """Every printed command works as printed: a learner who runs an environment's pytest
+    without activating it (PATH finds no pytest, or another) is shown the full path of this
+    one's, and running the command exactly as printed gives the hint."""
+    scripts = Path(sysconfig.get_path("scripts"))
+    elsewhere = repo.root / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "pytest").write_text("#!/bin/sh\necho another pytest\n", encoding="utf-8")
+    (elsewhere / "pytest").chmod(0o755)
+    environment = dict(os.environ, PATH=os.pathsep.join([str(elsewhere), "/usr/bin", "/bin"]))
+    environment.pop("PYTEST_ADDOPTS", None)
+
+    def run(command: str, cwd: Path) -> str:
+        done = subprocess.run(
+            command,
+            shell=True,
+            cwd=cwd,
+            env=environment,
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
+        )
+        return done.stdout
+
+    report = run(f"{shlex.quote(str(scripts / 'pytest'))} -p no:cacheprovider katas/", repo.root)
+    printed = [line.strip() for line in report.splitlines() if "--hint katas/" in line]
+    assert printed == [f"{shlex.quote(str(scripts / 'pytest'))} --hint katas/basics/test_adding.py"]
+    hint = run(f"{printed[0]} -p no:cacheprovider", repo.root)
+    assert "Hint 1 of 2 for katas/basics/test_adding.py" in hint
+    assert "another pytest" not in hint

@@ -441,3 +441,17 @@ def test_a_workspace_of_an_older_release_names_both_versions(
         f"! your katas are those of pytest-katas 0.0.9, and {__version__} is installed: run "
         "pytest-katas update"
     ) in words
+
+
+def test_the_whole_reference_in_a_workspace_is_labelled_as_the_installed_ones(
+    workspace: Path,
+) -> None:
+    """A workspace has no solutions/ folder: `--solution --full` does not name one."""
+    release_1 = workspace.parent / "release-1"
+    adding = workspace / "katas/basics/test_adding.py"
+    adding.write_text(LEARNER_ADDING + "# my note\n", encoding="utf-8")
+    assert " 2 passed" in learner_run(release_1, workspace, str(adding)).stdout  # unlocks it
+    shown = learner_run(release_1, workspace, "--solution", "katas/basics/test_adding.py", "--full")
+    assert shown.returncode == 0, shown.stdout + shown.stderr
+    assert f"+++ the reference solution (in pytest-katas {__version__})" in shown.stdout
+    assert "solutions/" not in shown.stdout

@@ -11,15 +11,14 @@ from __future__ import annotations
 import argparse
 import os
 import shlex
-import shutil
 import sys
-import sysconfig
 from collections.abc import Callable
 from pathlib import Path
 
 from pytest_katas.catalog import CURRICULUM_FILE
 from pytest_katas.i18n import Messages
 from pytest_katas.installed import KATAS, Curriculum, installed
+from pytest_katas.shell import pytest_command
 from pytest_katas.workspace.record import RECORD_FILE, WorkspaceError, WorkspaceRecord
 
 README = "README.md"
@@ -38,9 +37,9 @@ say = Messages(
         },
         "has-workspace": {
             "en": "{folder} already holds a workspace ({file}): carry on there, or run "
-            "pytest-katas update there after upgrading pytest-katas",
+            "{pytest_katas} update there after upgrading pytest-katas",
             "zh": "{folder} 里已经有一个工作区（{file}）：在那里继续，升级 pytest-katas 后"
-            "在那里运行 pytest-katas update",
+            "在那里运行 {pytest_katas} update",
         },
         "inside-tree": {
             "en": "{folder} is inside the kata tree at {root}: a workspace cannot hold another "
@@ -50,13 +49,13 @@ say = Messages(
         },
         "has-katas": {
             "en": "{folder} already holds a {katas}/ folder: choose another folder, such as "
-            "pytest-katas init katas-workspace",
+            "{pytest_katas} init katas-workspace",
             "zh": "{folder} 里已经有 {katas}/ 文件夹：请换一个文件夹，例如 "
-            "pytest-katas init katas-workspace",
+            "{pytest_katas} init katas-workspace",
         },
         "not-a-folder": {
-            "en": "{folder} is a file, not a folder: give pytest-katas init a folder",
-            "zh": "{folder} 是文件而不是文件夹：请给 pytest-katas init 一个文件夹",
+            "en": "{folder} is a file, not a folder: give {pytest_katas} init a folder",
+            "zh": "{folder} 是文件而不是文件夹：请给 {pytest_katas} init 一个文件夹",
         },
         "not-written": {
             "en": "{folder} could not be written ({error}): choose a folder you can write in",
@@ -84,13 +83,13 @@ write the function whose body is `__`, until the kata passes.
 
 | command | what you get |
 |---|---|
-| `pytest katas/` | every kata, your progress, and the kata to work on next |
-| `pytest --hint` | the next hint for the kata you are on |
-| `pytest --solution` | once a kata has passed: your answers beside the reference's |
-| `pytest --watch katas/` | the katas again each time you save one |
+| `{pytest} katas/` | every kata, your progress, and the kata to work on next |
+| `{pytest} --hint` | the next hint for the kata you are on |
+| `{pytest} --solution` | once a kata has passed: your answers beside the reference's |
+| `{pytest} --watch katas/` | the katas again each time you save one |
 
 Your progress is kept in `katas-progress.json` here. After upgrading pytest-katas, run
-`pytest-katas update` here (`pytest-katas update --dry-run` shows what it would change first):
+`{pytest_katas} update` here (`{pytest_katas} update --dry-run` shows what it would change first):
 your answers are kept, the katas that changed are merged, new katas appear.
 
 Made by pytest-katas {version}; keep the hidden file `{record}`, which `update` needs.
@@ -102,13 +101,13 @@ Made by pytest-katas {version}; keep the hidden file `{record}`, which `update` 
 
 | 命令 | 作用 |
 |---|---|
-| `pytest katas/` | 运行全部练习，显示进度和下一个要做的练习 |
-| `pytest --hint` | 当前练习的下一条提示 |
-| `pytest --solution` | 练习通过后：你的答案与参考答案的对照 |
-| `pytest --watch katas/` | 每次保存练习时重新运行 |
+| `{pytest} katas/` | 运行全部练习，显示进度和下一个要做的练习 |
+| `{pytest} --hint` | 当前练习的下一条提示 |
+| `{pytest} --solution` | 练习通过后：你的答案与参考答案的对照 |
+| `{pytest} --watch katas/` | 每次保存练习时重新运行 |
 
 进度保存在这里的 `katas-progress.json`。升级 pytest-katas 之后，在这里运行
-`pytest-katas update`（先用 `pytest-katas update --dry-run` 看看会改什么）：你的答案会保留，
+`{pytest_katas} update`（先用 `{pytest_katas} update --dry-run` 看看会改什么）：你的答案会保留，
 改动过的练习会被合并，新的练习会出现。
 
 由 pytest-katas {version} 生成；请保留隐藏文件 `{record}`，update 需要它。
@@ -173,19 +172,6 @@ def write_workspace(folder: Path, curriculum: Curriculum) -> int:
     except OSError as error:
         raise WorkspaceError(say("not-written", folder=folder, error=error.strerror)) from None
     return len(record.katas)
-
-
-def pytest_command() -> str:
-    """How to start this installation's pytest from a shell: `pytest` when that is the one on
-    PATH; else its script's full path (an environment that is not activated, a pipx one); else
-    `PYTHON -m pytest`."""
-    script = Path(sysconfig.get_path("scripts")) / ("pytest.exe" if os.name == "nt" else "pytest")
-    found = shutil.which("pytest")
-    if found is not None and script.is_file() and Path(found).resolve() == script.resolve():
-        return "pytest"
-    if script.is_file():
-        return shlex.quote(str(script))
-    return f"{shlex.quote(sys.executable)} -m pytest"
 
 
 def next_command(typed: str) -> str:

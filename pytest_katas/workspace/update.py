@@ -125,14 +125,14 @@ say = Messages(
             "zh": "你的练习已是 pytest-katas {version} 的了；进度已保留。下一步：{command}",
         },
         "dry-done": {
-            "en": "Nothing was written. To do it: pytest-katas update",
-            "zh": "没有写入任何东西。要真正更新：pytest-katas update",
+            "en": "Nothing was written. To do it: {pytest_katas} update",
+            "zh": "没有写入任何东西。要真正更新：{pytest_katas} update",
         },
         "not-written": {
             "en": "{path} could not be written ({error}); nothing after it was changed: fix that "
-            "and run pytest-katas update again",
+            "and run {pytest_katas} update again",
             "zh": "无法写入 {path}（{error}）；它之后的都没有改动："
-            "解决后再运行 pytest-katas update",
+            "解决后再运行 {pytest_katas} update",
         },
     }
 )
