@@ -4,6 +4,7 @@
     pytest-katas init katas-workspace     (a learner's workspace: workspace/init.py)
     pytest-katas update [--dry-run]       (after an upgrade: workspace/update.py)
     pytest-katas report -o class.html alice.json bob.json    (the teacher's page: html_report.py)
+    pytest-katas translations [--refresh] [NAME …]    (a maintainer's: translations.py)
 
 Each subcommand is a function that adds its arguments to the parser it is given and returns what
 runs it (the parsed options → the exit status), registered by one line in `SUBCOMMANDS`. A usage
@@ -19,7 +20,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import partial
 
-from pytest_katas import html_report
+from pytest_katas import html_report, translations
 from pytest_katas.arguments import CommandLine, add_version, arguments_of, speaking
 from pytest_katas.i18n import Messages
 from pytest_katas.workspace import init, update
@@ -50,6 +51,11 @@ say = Messages(
             "zh": "把 pytest katas/ --kata-report=PATH 写出的文件合成一个 HTML 页面（一名学员或一个"
             "班级的进度）",
         },
+        "translations": {
+            "en": "for maintainers: list the translations whose English changed since they were "
+            "checked; --refresh records the English once they are",
+            "zh": "供维护者使用：列出核对之后英文又改过的译文；核对完毕后，用 --refresh 记录英文",
+        },
     }
 )
 
@@ -78,6 +84,7 @@ SUBCOMMANDS = (
     Subcommand("init", "init", init.define),
     Subcommand("update", "update", update.define),
     Subcommand("report", "report", report),
+    Subcommand("translations", "translations", translations.define),
 )
 """Every subcommand, in the order `--help` lists them."""
 

@@ -2,15 +2,17 @@
 
 Beside each solution's own steps, its module gets these check steps:
 
-- `kata-checks`: the kata is in its topic's manifest with a lesson and 2 to 4 hints, has the shape
-  the kata format asks for (`format_problems`: no parametrized or async steps, no answer that is
-  one guess of two or a private name), plus whatever `pytest_katas_check` hooks add;
+- `kata-checks`: the kata is in its topic's manifest with a lesson and 2 to 4 hints, translated
+  from the English as it is now (`translations.stale_kata`), has the shape the kata format asks
+  for (`format_problems`: no parametrized or async steps, no answer that is one guess of two or a
+  private name), plus whatever `pytest_katas_check` hooks add;
 - `same-as-kata`: the solution is the kata with its blanks filled in and nothing else changed;
 - `kata-fails-as-shipped::<step>`: each step of the kata as shipped fails, because of a blank.
 
-The solutions folder itself gets `catalog` (the manifests are well formed and every id is unique)
-and `every-kata-has-a-solution` (and every solution a kata). When a check fails, the run ends by
-saying where the kata format is (`catalog.FORMAT_DOC`, installed with the package).
+The solutions folder itself gets `catalog` (the manifests are well formed, every id is unique,
+every topic's title translated from its English as it is now) and `every-kata-has-a-solution`
+(and every solution a kata). When a check fails, the run ends by saying where the kata format is
+(`catalog.FORMAT_DOC`, installed with the package).
 """
 
 from __future__ import annotations
@@ -45,6 +47,7 @@ from pytest_katas.shipped import (
 )
 from pytest_katas.shipped import say as shipped_messages
 from pytest_katas.timelimit import StepTimeLimit
+from pytest_katas.translations import stale_kata, stale_topic_title
 
 SHIPPED = "kata-fails-as-shipped"
 CHECKS = frozenset({"catalog", "every-kata-has-a-solution", "kata-checks", "same-as-kata", SHIPPED})
@@ -178,6 +181,7 @@ class CatalogCheck(Check):
                 for language in TRANSLATIONS
                 if language not in topic.translated_titles
             ]
+            problems += [str(stale) for stale in stale_topic_title(catalog, topic)]
         return problems
 
 
@@ -212,6 +216,7 @@ class KataChecks(Check):
         if kata.hint_problem:
             problems.append(f"{kata.manifest}: {kata.hint_problem}")
         problems += [f"{kata.manifest}: {problem}" for problem in kata.translation_problems]
+        problems += [str(stale) for stale in stale_kata(kata)]
         if not kata.lesson:
             problems.append(say("no-lesson", kata=shown))
         if not kata.steps:

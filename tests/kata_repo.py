@@ -59,11 +59,14 @@ SOLUTIONS = {
     "more/test_strings.py": STRINGS_KATA.replace("== __", '== "abab"'),
 }
 
+# Each translation records the English it translates (`translates`: pytest_katas/translations.py),
+# as `pytest-katas translations --refresh` writes it, so that `pytest solutions/` passes.
 BASICS_TOPIC = """\
 title = "Basics"
 
 [zh]
 title = "基础"
+translates = {title = "8fdd2ee8"}
 
 [[katas]]
 id = "adding"
@@ -75,6 +78,7 @@ hints = ["Count on your fingers.", "The first answer is 2."]
 title = "加法"
 lesson = "一加一等于二。"
 hints = ["数数手指。", "第一个答案是 2。"]
+translates = {title = "26bcc3b4", lesson = "64309926", hints = "3602b51b"}
 
 [[katas]]
 id = "counting"
@@ -86,6 +90,7 @@ hints = ["A generator function has yield in it.", "yield from range(...)", "rang
 title = "用生成器计数"
 lesson = "生成器一次产出一个值。"
 hints = ["生成器函数里有 yield。", "yield from range(...)", "range(1, n + 1)"]
+translates = {title = "f7576193", lesson = "b9d524c2", hints = "cdd8b4ec"}
 """
 
 MORE_TOPIC = """\
@@ -93,6 +98,7 @@ title = "More"
 
 [zh]
 title = "更多"
+translates = {title = "d47d7cb0"}
 
 [[katas]]
 id = "strings"
@@ -104,6 +110,7 @@ hints = ["Repetition.", "Twice ab."]
 title = "字符串乘法"
 lesson = "字符串可以相乘。"
 hints = ["重复。", "两次 ab。"]
+translates = {title = "5e532706", lesson = "19e3f6f5", hints = "2677a28a"}
 """
 
 

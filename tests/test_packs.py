@@ -39,6 +39,7 @@ hints = ["What does the call return?", "Its type's name."]
 title = "调用 async 函数"
 lesson = "调用 async 函数不会运行函数体：它只会创建一个协程。"
 hints = ["调用返回的是什么？", "它的类型名。"]
+translates = {title = "3cda0f81", lesson = "907b3089", hints = "800f00c3"}
 """
 
 PARAMETRIZED_STEPS = {

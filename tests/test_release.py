@@ -156,9 +156,10 @@ def test_help_lists_the_subcommands_and_exits_0() -> None:
     assert (done.returncode, done.stderr) == (0, "")
     assert done.stdout.startswith("usage: pytest-katas [-h] [--version] SUBCOMMAND ...\n")
     assert "--version" in done.stdout
-    assert "    report    turn files written by pytest katas/ --kata-report=PATH into" in (
-        done.stdout
-    )
+    listed = [line.split(None, 1) for line in done.stdout.splitlines() if line.startswith("    ")]
+    summaries = {words[0]: words[1] for words in listed if len(words) == 2}
+    assert summaries["report"].startswith("turn files written by pytest katas/ --kata-report=PATH")
+    assert {words[0] for words in listed} >= {"init", "update", "report", "translations"}
 
 
 @pytest.mark.parametrize(
