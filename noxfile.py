@@ -52,6 +52,29 @@ def bench(session: nox.Session) -> None:
 
 
 @nox.session(python=PYTHONS[1])
+def messages(session: nox.Session) -> None:
+    """Not part of the suite: the gettext catalogs of the plugin's messages (pytest_katas/i18n.py).
+
+    Extracts the English of every Messages table into `pytest_katas/locale/pytest_katas.pot`,
+    updates each language's catalog from it (a new message comes in untranslated, a changed one
+    keeps its old translation marked fuzzy, a removed one turns obsolete), and compiles each to
+    `.mo`. Then translate what is empty or fuzzy (Poedit, Weblate, or by hand; remove the fuzzy
+    flag once checked), delete the obsolete `#~` entries, and run it again: tests/test_languages.py
+    fails until then. A new language: `pybabel init -D pytest_katas -d pytest_katas/locale -i
+    pytest_katas/locale/pytest_katas.pot -l LANGUAGE`, translate, run this.
+    """
+    session.install("babel>=2.14")
+    locale = "pytest_katas/locale"
+    template = f"{locale}/pytest_katas.pot"
+    extract = ["--mapping-file=babel.cfg", "--keyword=N_plural:1,2", "--add-location=file"]
+    extract += ["--sort-output", "--width=100", "--omit-header", f"--output-file={template}"]
+    session.run("pybabel", "extract", *extract, ".")
+    update = ["--domain=pytest_katas", f"--input-file={template}", f"--output-dir={locale}"]
+    session.run("pybabel", "update", *update, "--width=100", "--ignore-pot-creation-date")
+    session.run("pybabel", "compile", "--domain=pytest_katas", f"--directory={locale}")
+
+
+@nox.session(python=PYTHONS[1])
 def mutants(session: nox.Session) -> None:
     """Not part of the suite: mutation testing (mutmut) of the modules where a mistake loses
     progress or lets an unearned pass through (`[tool.mutmut]` in pyproject.toml names them and

@@ -33,71 +33,31 @@ import pytest
 from pytest_katas.blanks import BLANK_NAME, BlankError, BlankSites, find_blank_sites
 from pytest_katas.catalog import read_source
 from pytest_katas.failures import Explanation, excerpt
-from pytest_katas.i18n import Messages
+from pytest_katas.i18n import N_, Messages, N_plural
 
 say = Messages(
     {
-        "wrong": {
-            "en": "The answer on line {line} of {path} is not right{why}.",
-            "zh": "{path} 第 {line} 行的答案不对{why}。",
-        },
-        "summary": {
-            "en": "the answer on line {line} is not right{why}",
-            "zh": "第 {line} 行的答案不对{why}",
-        },
-        "because": {"en": ": {reason}", "zh": "：{reason}"},
-        "checked-on": {
-            "en": "It is checked on line {line}:",
-            "zh": "它在第 {line} 行被检查：",
-        },
-        "raised-on": {
-            "en": "The exception came from line {line}:",
-            "zh": "异常来自第 {line} 行：",
-        },
-        "kinds": {
-            "en": "your answer is {answer}, the value is {value}",
-            "zh": "你的答案是 {answer}，而这个值是 {value}",
-        },
-        "lengths": {
-            "en": "your answer has {answer}, the value has {value}",
-            "zh": "你的答案有 {answer}，而这个值有 {value}",
-        },
-        "value-holds": {
-            "en": "your answer is {answer}, the value holds {value} items",
-            "zh": "你的答案是 {answer}，而这个值里的元素是 {value}",
-        },
-        "answer-holds": {
-            "en": "your answer holds {answer} items, the value is {value}",
-            "zh": "你的答案里的元素是 {answer}，而这个值是 {value}",
-        },
-        "not-instance": {
-            "en": "the value is not an instance of your answer, nor of a subclass of it",
-            "zh": "这个值不是你的答案的实例，也不是它的子类的实例",
-        },
-        "did-not-raise": {
-            "en": "the code raised nothing where your answer says it raises",
-            "zh": "你的答案说这里会抛出异常，但代码什么也没有抛出",
-        },
-        "other-exception": {
-            "en": "the code raised a different exception than your answer, on line {line}",
-            "zh": "代码在第 {line} 行抛出的异常与你的答案不同",
-        },
-        "undefined": {
-            "en": "your answer uses the name {name}, which is not defined there",
-            "zh": "你的答案用到了名字 {name}，但那里没有定义它",
-        },
-        "raised": {
-            "en": "the statement with your answer raised {kind}",
-            "zh": "含有你的答案的语句抛出了 {kind}",
-        },
-        "kind-a": {"en": "a {kind}", "zh": "{kind}"},
-        "kind-an": {"en": "an {kind}", "zh": "{kind}"},
-        "items-1": {"en": "1 item", "zh": "1 项"},
-        "items": {"en": "{count} items", "zh": "{count} 项"},
-        "characters-1": {"en": "1 character", "zh": "1 个字符"},
-        "characters": {"en": "{count} characters", "zh": "{count} 个字符"},
-        "bytes-1": {"en": "1 byte", "zh": "1 个字节"},
-        "bytes": {"en": "{count} bytes", "zh": "{count} 个字节"},
+        "wrong": N_("The answer on line {line} of {path} is not right{why}."),
+        "summary": N_("the answer on line {line} is not right{why}"),
+        "because": N_(": {reason}"),
+        "checked-on": N_("It is checked on line {line}:"),
+        "raised-on": N_("The exception came from line {line}:"),
+        "kinds": N_("your answer is {answer}, the value is {value}"),
+        "lengths": N_("your answer has {answer}, the value has {value}"),
+        "value-holds": N_("your answer is {answer}, the value holds {value} items"),
+        "answer-holds": N_("your answer holds {answer} items, the value is {value}"),
+        "not-instance": N_("the value is not an instance of your answer, nor of a subclass of it"),
+        "did-not-raise": N_("the code raised nothing where your answer says it raises"),
+        "other-exception": N_(
+            "the code raised a different exception than your answer, on line {line}"
+        ),
+        "undefined": N_("your answer uses the name {name}, which is not defined there"),
+        "raised": N_("the statement with your answer raised {kind}"),
+        "kind-a": N_("a {kind}"),
+        "kind-an": N_("an {kind}"),
+        "items": N_plural("1 item", "{count} items"),
+        "characters": N_plural("1 character", "{count} characters"),
+        "bytes": N_plural("1 byte", "{count} bytes"),
     }
 )
 
@@ -697,7 +657,7 @@ def _count(value: object) -> str:
     unit = "characters" if isinstance(value, str) else "items"
     if isinstance(value, bytes | bytearray):
         unit = "bytes"
-    return say(f"{unit}-1") if count == 1 else say(unit, count=count)
+    return say(unit, count=count)
 
 
 def _compare_hint(op: ast.cmpop, answer: object, value: object, answer_is_left: bool) -> str:

@@ -12,21 +12,15 @@ from contextlib import contextmanager
 from typing import NoReturn
 
 from pytest_katas import __version__
-from pytest_katas.i18n import Messages, choose_language, current_language, set_language
+from pytest_katas.i18n import N_, Messages, choose_language, current_language, set_language
 
 USAGE_ERROR = 2
 """The exit status of a usage error, as argparse gives it."""
 
 say = Messages(
     {
-        "see-help": {
-            "en": "{prog}: error: {message} (see {prog} --help)",
-            "zh": "{prog}：错误：{message}（见 {prog} --help）",
-        },
-        "help-version": {
-            "en": "print the version of pytest-katas and exit",
-            "zh": "显示 pytest-katas 的版本并退出",
-        },
+        "see-help": N_("{prog}: error: {message} (see {prog} --help)"),
+        "help-version": N_("print the version of pytest-katas and exit"),
     }
 )
 

@@ -19,21 +19,15 @@ from types import TracebackType
 from typing import NoReturn
 
 from pytest_katas.catalog import read_source
-from pytest_katas.i18n import Messages
+from pytest_katas.i18n import N_, Messages
 
 BLANK_NAME = "__"
 
 say = Messages(
     {
-        "waiting": {
-            "en": "this blank (__) is waiting for your answer",
-            "zh": "这个空（__）在等你填上答案",
-        },
-        "fill-blank": {"en": "fill in the blank on line {line}", "zh": "填上第 {line} 行的空"},
-        "write-body": {
-            "en": "write the body of {function}() on line {line}",
-            "zh": "写出第 {line} 行 {function}() 的函数体",
-        },
+        "waiting": N_("this blank (__) is waiting for your answer"),
+        "fill-blank": N_("fill in the blank on line {line}"),
+        "write-body": N_("write the body of {function}() on line {line}"),
     }
 )
 

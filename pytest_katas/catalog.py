@@ -24,7 +24,7 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
-from pytest_katas.i18n import Messages
+from pytest_katas.i18n import N_, Messages
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -44,108 +44,50 @@ _STEP = re.compile(r"^(?:async[ \t]+)?def[ \t]+(test\w*)[ \t]*\(", re.MULTILINE)
 
 say = Messages(
     {
-        "not-toml": {
-            "en": "not valid TOML ({error}); fix it, or restore it from git",
-            "zh": "不是有效的 TOML（{error}）；改正它，或者用 git 恢复",
-        },
-        "no-curriculum": {
-            "en": 'missing; create it with the topic folders in learner order: topics = ["…"]',
-            "zh": '文件缺失；请创建它，按学习顺序列出主题文件夹：topics = ["…"]',
-        },
-        "no-topics": {
-            "en": 'needs topics = ["folder", …], a list of folder names',
-            "zh": '需要 topics = ["文件夹", …]，一个文件夹名的列表',
-        },
-        "unlisted-topic": {
-            "en": 'topic not listed in {file}; add "{name}" to topics there',
-            "zh": '这个主题没有列在 {file} 里；请把 "{name}" 加进那里的 topics',
-        },
-        "no-topic-file": {
-            "en": "missing; every topic folder needs one (see {doc})",
-            "zh": "文件缺失；每个主题文件夹都需要它（见 {doc}）",
-        },
-        "bad-filters": {
-            "en": "filterwarnings must be a list of warnings filters, such as filterwarnings = "
-            '["ignore::DeprecationWarning"]',
-            "zh": "filterwarnings 必须是警告过滤器的列表，例如 filterwarnings = "
-            '["ignore::DeprecationWarning"]',
-        },
-        "bad-filter": {
-            "en": "filterwarnings has {entry}, which is not a warnings filter "
+        "not-toml": N_("not valid TOML ({error}); fix it, or restore it from git"),
+        "no-curriculum": N_(
+            'missing; create it with the topic folders in learner order: topics = ["…"]'
+        ),
+        "no-topics": N_('needs topics = ["folder", …], a list of folder names'),
+        "unlisted-topic": N_('topic not listed in {file}; add "{name}" to topics there'),
+        "no-topic-file": N_("missing; every topic folder needs one (see {doc})"),
+        "bad-filters": N_(
+            "filterwarnings must be a list of warnings filters, such as filterwarnings = "
+            '["ignore::DeprecationWarning"]'
+        ),
+        "bad-filter": N_(
+            "filterwarnings has {entry}, which is not a warnings filter "
             "(action:message:category:module:line, as in pytest's filterwarnings); fix it or "
-            "remove it",
-            "zh": "filterwarnings 里的 {entry} 不是警告过滤器"
-            "（action:message:category:module:line，和 pytest 的 filterwarnings 一样）；"
-            "改正或删掉它",
-        },
-        "no-topic-title": {
-            "en": 'needs a title = "…" for the topic',
-            "zh": '需要主题的标题 title = "…"',
-        },
-        "katas-not-tables": {
-            "en": "katas must be [[katas]] tables, one per kata",
-            "zh": "katas 必须是 [[katas]] 表，每个练习一个",
-        },
-        "unlisted-kata": {
-            "en": "does not list {file}; add a [[katas]] entry with its id, title and hints",
-            "zh": "没有列出 {file}；请为它加一个 [[katas]] 条目，写上 id、标题和提示",
-        },
-        "kata-number": {"en": "kata #{number}", "zh": "第 {number} 个练习"},
-        "kata-id": {"en": 'kata "{id}"', "zh": '练习 "{id}" '},
-        "not-a-table": {
-            "en": "{where} must be a [[katas]] table",
-            "zh": "{where}必须是 [[katas]] 表",
-        },
-        "bad-id": {
-            "en": '{where} needs an id of lowercase letters, digits and dashes (id = "like-this"), '
-            "not {value}",
-            "zh": '{where}需要一个由小写字母、数字和连字符组成的 id（id = "like-this"），'
-            "而不是 {value}",
-        },
-        "reused-id": {
-            "en": "{where} reuses the id of {other}; every kata needs its own id",
-            "zh": "{where}和 {other} 的 id 重复了；每个练习都需要自己的 id",
-        },
-        "bad-file": {
-            "en": '{where} needs file = "test_….py", not {value}',
-            "zh": '{where}需要 file = "test_….py"，而不是 {value}',
-        },
-        "no-file": {
-            "en": "{where} names {file}, which does not exist",
-            "zh": "{where}指向的 {file} 不存在",
-        },
-        "no-title": {"en": '{where} needs a title = "…"', "zh": '{where}需要标题 title = "…"'},
-        "with-where": {"en": "{where} {problem}", "zh": "{where}{problem}"},
-        "bad-hints": {
-            "en": 'needs hints = ["…", "…"], a list of 2 to 4 non-empty strings',
-            "zh": '需要 hints = ["…", "…"]，一个含 2 到 4 个非空字符串的列表',
-        },
-        "hint-count": {
-            "en": "has {count} hints; give it {low} to {high}",
-            "zh": "有 {count} 条提示；请给它 {low} 到 {high} 条",
-        },
-        "no-translation": {
-            "en": "has no [katas.{language}] table with its title, lesson and hints in {language}",
-            "zh": "缺少 [katas.{language}] 表（{language} 的标题、课文和提示）",
-        },
-        "no-translated-title": {
-            "en": 'needs title = "…" in its [katas.{language}] table',
-            "zh": '的 [katas.{language}] 表需要 title = "…"',
-        },
-        "no-translated-lesson": {
-            "en": 'needs lesson = """…""" in its [katas.{language}] table',
-            "zh": '的 [katas.{language}] 表需要 lesson = """…"""',
-        },
-        "translated-hints": {
-            "en": "[katas.{language}] {problem}",
-            "zh": "的 [katas.{language}] 表{problem}",
-        },
-        "translated-hint-count": {
-            "en": "has {count} hints in [katas.{language}] but {english} in English; translate "
-            "every hint",
-            "zh": "在 [katas.{language}] 里有 {count} 条提示，英文却有 {english} 条；"
-            "请翻译每一条提示",
-        },
+            "remove it"
+        ),
+        "no-topic-title": N_('needs a title = "…" for the topic'),
+        "katas-not-tables": N_("katas must be [[katas]] tables, one per kata"),
+        "unlisted-kata": N_(
+            "does not list {file}; add a [[katas]] entry with its id, title and hints"
+        ),
+        "kata-number": N_("kata #{number}"),
+        "kata-id": N_('kata "{id}"'),
+        "not-a-table": N_("{where} must be a [[katas]] table"),
+        "bad-id": N_(
+            '{where} needs an id of lowercase letters, digits and dashes (id = "like-this"), '
+            "not {value}"
+        ),
+        "reused-id": N_("{where} reuses the id of {other}; every kata needs its own id"),
+        "bad-file": N_('{where} needs file = "test_….py", not {value}'),
+        "no-file": N_("{where} names {file}, which does not exist"),
+        "no-title": N_('{where} needs a title = "…"'),
+        "with-where": N_("{where} {problem}"),
+        "bad-hints": N_('needs hints = ["…", "…"], a list of 2 to 4 non-empty strings'),
+        "hint-count": N_("has {count} hints; give it {low} to {high}"),
+        "no-translation": N_(
+            "has no [katas.{language}] table with its title, lesson and hints in {language}"
+        ),
+        "no-translated-title": N_('needs title = "…" in its [katas.{language}] table'),
+        "no-translated-lesson": N_('needs lesson = """…""" in its [katas.{language}] table'),
+        "translated-hints": N_("[katas.{language}] {problem}"),
+        "translated-hint-count": N_(
+            "has {count} hints in [katas.{language}] but {english} in English; translate every hint"
+        ),
     }
 )
 

@@ -22,40 +22,31 @@ from functools import partial
 
 from pytest_katas import html_report, translations
 from pytest_katas.arguments import CommandLine, add_version, arguments_of, speaking
-from pytest_katas.i18n import Messages
+from pytest_katas.i18n import N_, Messages
 from pytest_katas.workspace import init, update
 
 PROGRAM = "pytest-katas"
 
 say = Messages(
     {
-        "description": {
-            "en": "Katas that teach how Python really works underneath: the learner runs them with "
-            "pytest katas/; this command does the rest.",
-            "zh": "讲解 Python 底层原理的练习：学员用 pytest katas/ 运行练习；"
-            "其余的事由这个命令完成。",
-        },
-        "subcommands": {"en": "subcommands", "zh": "子命令"},
-        "init": {
-            "en": "write a workspace of katas to solve (pytest-katas init katas-workspace)",
-            "zh": "写出一个练习工作区（pytest-katas init katas-workspace）",
-        },
-        "update": {
-            "en": "after upgrading pytest-katas: bring a workspace's katas up to date, keeping "
-            "your answers and progress",
-            "zh": "升级 pytest-katas 之后：更新工作区里的练习，保留你的答案和进度",
-        },
-        "report": {
-            "en": "turn files written by pytest katas/ --kata-report=PATH into one HTML page (a "
-            "learner's progress, or a class's)",
-            "zh": "把 pytest katas/ --kata-report=PATH 写出的文件合成一个 HTML 页面（一名学员或一个"
-            "班级的进度）",
-        },
-        "translations": {
-            "en": "for maintainers: list the translations whose English changed since they were "
-            "checked; --refresh records the English once they are",
-            "zh": "供维护者使用：列出核对之后英文又改过的译文；核对完毕后，用 --refresh 记录英文",
-        },
+        "description": N_(
+            "Katas that teach how Python really works underneath: the learner runs them with "
+            "pytest katas/; this command does the rest."
+        ),
+        "subcommands": N_("subcommands"),
+        "init": N_("write a workspace of katas to solve (pytest-katas init katas-workspace)"),
+        "update": N_(
+            "after upgrading pytest-katas: bring a workspace's katas up to date, keeping "
+            "your answers and progress"
+        ),
+        "report": N_(
+            "turn files written by pytest katas/ --kata-report=PATH into one HTML page (a "
+            "learner's progress, or a class's)"
+        ),
+        "translations": N_(
+            "for maintainers: list the translations whose English changed since they were "
+            "checked; --refresh records the English once they are"
+        ),
     }
 )
 

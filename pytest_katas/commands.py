@@ -14,7 +14,7 @@ from _pytest.config import create_terminal_writer
 from pytest_katas.catalog import Catalog, Kata, read_source
 from pytest_katas.hints import reveal_answers, show_hints, spend_hint
 from pytest_katas.hints import say as hint_messages
-from pytest_katas.i18n import Messages
+from pytest_katas.i18n import N_, Messages
 from pytest_katas.layout import Layout, typed_path, user_paths
 from pytest_katas.progress import KataRecord, Progress, ProgressStore
 from pytest_katas.reset import put_back_missing, reset_katas
@@ -23,46 +23,27 @@ from pytest_katas.solutions import show_solution
 
 say = Messages(
     {
-        "no-katas-folder": {
-            "en": "{pytest} {command} needs a {folder}/ folder under {root}; run it from the kata "
-            "repository",
-            "zh": "{pytest} {command} 需要 {root} 下有 {folder}/ 文件夹；请在练习仓库里运行它",
-        },
-        "all-green": {
-            "en": "All {count} katas are green: nothing is left to do.",
-            "zh": "全部 {count} 个练习都通过了：没有要做的了。",
-        },
-        "one-path": {
-            "en": "{pytest} {command} takes one kata path, not {count}",
-            "zh": "{pytest} {command} 只接受一个练习路径，而不是 {count} 个",
-        },
-        "is-solution": {
-            "en": "{path} is a solution; name its kata instead: {pytest} {command} {kata}",
-            "zh": "{path} 是参考答案；请改用它的练习：{pytest} {command} {kata}",
-        },
-        "no-such-path": {
-            "en": "{path} does not exist; give {pytest} {command} a kata path such as {example}, "
-            "or no path for the kata you are on",
-            "zh": "{path} 不存在；请给 {pytest} {command} 一个练习路径，例如 {example}，"
-            "或者不给路径，表示你正在做的练习",
-        },
-        "not-a-kata": {
-            "en": "{path} is not a kata listed in a topic.toml under {folder}/; give pytest "
-            "{command} a kata's file, or no path for the kata you are on",
-            "zh": "{path} 不是 {folder}/ 下某个 topic.toml 列出的练习；请给 {pytest} {command} "
-            "一个练习文件，或者不给路径，表示你正在做的练习",
-        },
-        "one-command": {
-            "en": "use one of {commands} at a time",
-            "zh": "{commands} 一次只能用一个",
-        },
-        "reset-what": {
-            "en": "{pytest} --reset needs the kata or topic folder to restore, such as "
-            "{pytest} --reset katas/generators/test_laziness.py",
-            "zh": "{pytest} --reset 需要指明要恢复的练习或主题文件夹，例如 "
-            "{pytest} --reset katas/generators/test_laziness.py",
-        },
-        "no-katas-yet": {"en": "{folder}/ holds no katas yet", "zh": "{folder}/ 里还没有练习"},
+        "no-katas-folder": N_(
+            "{pytest} {command} needs a {folder}/ folder under {root}; run it from the kata "
+            "repository"
+        ),
+        "all-green": N_("All {count} katas are green: nothing is left to do."),
+        "one-path": N_("{pytest} {command} takes one kata path, not {count}"),
+        "is-solution": N_("{path} is a solution; name its kata instead: {pytest} {command} {kata}"),
+        "no-such-path": N_(
+            "{path} does not exist; give {pytest} {command} a kata path such as {example}, "
+            "or no path for the kata you are on"
+        ),
+        "not-a-kata": N_(
+            "{path} is not a kata listed in a topic.toml under {folder}/; give {pytest} "
+            "{command} a kata's file, or no path for the kata you are on"
+        ),
+        "one-command": N_("use one of {commands} at a time"),
+        "reset-what": N_(
+            "{pytest} --reset needs the kata or topic folder to restore, such as "
+            "{pytest} --reset katas/generators/test_laziness.py"
+        ),
+        "no-katas-yet": N_("{folder}/ holds no katas yet"),
     }
 )
 

@@ -11,40 +11,22 @@ import ast
 from dataclasses import dataclass
 
 from pytest_katas.blanks import BLANK_NAME, find_blank_sites
-from pytest_katas.i18n import Messages
+from pytest_katas.i18n import N_, Messages
 
 say = Messages(
     {
-        "kata-unparsable": {
-            "en": "the kata does not parse: {error} on line {line}",
-            "zh": "练习无法解析：第 {line} 行 {error}",
-        },
-        "solution-unparsable": {
-            "en": "the solution does not parse: {error} on line {line}",
-            "zh": "参考答案无法解析：第 {line} 行 {error}",
-        },
-        "blank-left": {
-            "en": "the solution still has a blank __ on line {line}",
-            "zh": "参考答案第 {line} 行还有一个空 __",
-        },
-        "differ": {"en": "{kata}, but {solution}", "zh": "{kata}，而{solution}"},
-        "missing": {
-            "en": "{kata}, missing from {other}",
-            "zh": "{kata}，{other}里没有这一句",
-        },
-        "added": {
-            "en": "{solution}, which {other} does not have",
-            "zh": "{solution}，{other}里没有这一句",
-        },
-        "nothing": {"en": "{side} has nothing there", "zh": "{side}在那里什么也没有"},
-        "line-is": {
-            "en": "line {line} of {side} is `{text}`",
-            "zh": "{side}第 {line} 行是 `{text}`",
-        },
-        "kata": {"en": "the kata", "zh": "练习"},
-        "shipped": {"en": "the kata as shipped", "zh": "原始练习"},
-        "yours": {"en": "your file", "zh": "你的文件"},
-        "solution": {"en": "the solution", "zh": "参考答案"},
+        "kata-unparsable": N_("the kata does not parse: {error} on line {line}"),
+        "solution-unparsable": N_("the solution does not parse: {error} on line {line}"),
+        "blank-left": N_("the solution still has a blank __ on line {line}"),
+        "differ": N_("{kata}, but {solution}"),
+        "missing": N_("{kata}, missing from {other}"),
+        "added": N_("{solution}, which {other} does not have"),
+        "nothing": N_("{side} has nothing there"),
+        "line-is": N_("line {line} of {side} is `{text}`"),
+        "kata": N_("the kata"),
+        "shipped": N_("the kata as shipped"),
+        "yours": N_("your file"),
+        "solution": N_("the solution"),
     }
 )
 

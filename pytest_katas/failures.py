@@ -14,74 +14,42 @@ from types import TracebackType
 
 from pytest_katas.blanks import blank_failure
 from pytest_katas.catalog import read_source
-from pytest_katas.i18n import Messages
+from pytest_katas.i18n import N_, Messages
 from pytest_katas.timelimit import StepTimeLimit
 
 say = Messages(
     {
-        "blank": {
-            "en": "Fill in the blank on line {line} of {path}:",
-            "zh": "填上 {path} 第 {line} 行的空：",
-        },
-        "body": {
-            "en": "Write the body of {function}() on line {line} of {path}:",
-            "zh": "写出 {path} 第 {line} 行 {function}() 的函数体：",
-        },
-        "stopped-at": {"en": " and was stopped on line {line}", "zh": "，停在了第 {line} 行"},
-        "too-long-summary": {
-            "en": "did not finish within {seconds} s{where}: an endless loop?",
-            "zh": "没能在 {seconds} 秒内结束{where}：是死循环吗？",
-        },
-        "one-call-summary": {
-            "en": "did not finish within {seconds} s{where}: one call took {late} s more",
-            "zh": "没能在 {seconds} 秒内结束{where}：一次调用又多用了 {late} 秒",
-        },
-        "one-call": {
-            "en": "{path}: the step did not finish within {seconds} s{where}.\n"
+        "blank": N_("Fill in the blank on line {line} of {path}:"),
+        "body": N_("Write the body of {function}() on line {line} of {path}:"),
+        "stopped-at": N_(" and was stopped on line {line}"),
+        "too-long-summary": N_("did not finish within {seconds} s{where}: an endless loop?"),
+        "one-call-summary": N_(
+            "did not finish within {seconds} s{where}: one call took {late} s more"
+        ),
+        "one-call": N_(
+            "{path}: the step did not finish within {seconds} s{where}.\n"
             "The time went into one call that ran {late} s past the limit before it returned: "
             "a very large allocation or computation done in C, not a loop of Python code. "
-            "Make the data or the work smaller.",
-            "zh": "{path}：这一步没能在 {seconds} 秒内结束{where}。\n"
-            "时间花在了一次调用上，它超过时限 {late} 秒之后才返回：这是一次在 C 里完成的很大的"
-            "内存分配或计算，而不是 Python 代码的循环。请把数据或工作量变小。",
-        },
-        "too-long": {
-            "en": "{path}: the step did not finish within {seconds} s{where}.\n"
+            "Make the data or the work smaller."
+        ),
+        "too-long": N_(
+            "{path}: the step did not finish within {seconds} s{where}.\n"
             "The likely cause is an endless loop: a `while True` that never reaches break or "
             "return, a for loop or list() over a generator that never stops, or a coroutine "
-            "awaiting something that never happens.",
-            "zh": "{path}：这一步没能在 {seconds} 秒内结束{where}。\n"
-            "最可能的原因是死循环：一个永远走不到 break 或 return 的 `while True`，"
-            "一个对永不停止的生成器做的 for 循环或 list()，"
-            "或者一个在 await 永远不会发生的事情的协程。",
-        },
-        "syntax": {
-            "en": "{kind} on line {line}: {message}",
-            "zh": "第 {line} 行有 {kind}：{message}",
-        },
-        "cannot-import-summary": {
-            "en": "cannot be imported: {what}",
-            "zh": "无法导入：{what}",
-        },
-        "cannot-import-syntax": {
-            "en": "{path} cannot be imported: {what}. Fix that line and run again.",
-            "zh": "{path} 无法导入：{what}。改好这一行再运行。",
-        },
-        "cannot-import": {
-            "en": "{path} cannot be imported: {what}. Fix it and run again.",
-            "zh": "{path} 无法导入：{what}。改好它再运行。",
-        },
-        "empty-summary": {
-            "en": "the file is empty",
-            "zh": "文件是空的",
-        },
-        "empty": {
-            "en": "{path} is empty: get the kata back from git (git checkout -- {path}) or from "
-            "a backup, and run again.",
-            "zh": "{path} 是空的：从 git（git checkout -- {path}）或备份中恢复这个练习，"
-            "再运行一次。",
-        },
-        "at-line": {"en": "{what} (line {line})", "zh": "{what}（第 {line} 行）"},
+            "awaiting something that never happens."
+        ),
+        "syntax": N_("{kind} on line {line}: {message}"),
+        "cannot-import-summary": N_("cannot be imported: {what}"),
+        "cannot-import-syntax": N_(
+            "{path} cannot be imported: {what}. Fix that line and run again."
+        ),
+        "cannot-import": N_("{path} cannot be imported: {what}. Fix it and run again."),
+        "empty-summary": N_("the file is empty"),
+        "empty": N_(
+            "{path} is empty: get the kata back from git (git checkout -- {path}) or from "
+            "a backup, and run again."
+        ),
+        "at-line": N_("{what} (line {line})"),
     }
 )
 

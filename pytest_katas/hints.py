@@ -6,51 +6,32 @@ import pytest
 from _pytest._io import TerminalWriter
 
 from pytest_katas.catalog import Kata
-from pytest_katas.i18n import Messages, current_language
+from pytest_katas.i18n import N_, Messages, N_plural, current_language
 from pytest_katas.progress import Progress
 
 say = Messages(
     {
-        "heading": {
-            "en": "Hint {shown} of {total} for {path}: {title}",
-            "zh": "{path}「{title}」的提示，第 {shown} 条（共 {total} 条）",
-        },
-        "one-left": {
-            "en": "1 more hint left: {how} for the next one.",
-            "zh": "还剩 1 条提示：{how}就能看到。",
-        },
-        "more-left": {
-            "en": "{count} more hints left: {how} for the next one.",
-            "zh": "还剩 {count} 条提示：{how}看下一条。",
-        },
-        "again": {
-            "en": "run {pytest} --hint {path} again",
-            "zh": "再运行一次 {pytest} --hint {path} ",
-        },
-        "solved": {
-            "en": "{path} is solved: no hint was spent. Compare with the reference: "
-            "{pytest} --solution {path}",
-            "zh": "{path} 已经通过：没有用掉提示。和参考答案对照：{pytest} --solution {path}",
-        },
-        "again-watching": {"en": "press h and Enter again", "zh": "再按一次 h 和回车"},
-        "reveal-heading": {
-            "en": "The answers of {path}: {title}",
-            "zh": "{path}「{title}」的答案",
-        },
-        "line": {"en": "line {line}", "zh": "第 {line} 行"},
-        "nothing-to-reveal": {
-            "en": "This kata asks you to write code, not to predict values: its reference "
-            "solution unlocks when it passes.",
-            "zh": "这个练习要你写代码，而不是预测值：通过之后参考答案就会解锁。",
-        },
-        "revealed": {
-            "en": "Your progress records that the answers of {path} were revealed.",
-            "zh": "你的进度里会记下：{path} 的答案已经看过了。",
-        },
-        "no-more": {
-            "en": "That is every hint. The solution unlocks when the kata passes: {pytest} {path}",
-            "zh": "提示已经全部给出。练习通过后参考答案就会解锁：{pytest} {path}",
-        },
+        "heading": N_("Hint {shown} of {total} for {path}: {title}"),
+        "left": N_plural(
+            "1 more hint left: {how} for the next one.",
+            "{count} more hints left: {how} for the next one.",
+        ),
+        "again": N_("run {pytest} --hint {path} again"),
+        "solved": N_(
+            "{path} is solved: no hint was spent. Compare with the reference: "
+            "{pytest} --solution {path}"
+        ),
+        "again-watching": N_("press h and Enter again"),
+        "reveal-heading": N_("The answers of {path}: {title}"),
+        "line": N_("line {line}"),
+        "nothing-to-reveal": N_(
+            "This kata asks you to write code, not to predict values: its reference "
+            "solution unlocks when it passes."
+        ),
+        "revealed": N_("Your progress records that the answers of {path} were revealed."),
+        "no-more": N_(
+            "That is every hint. The solution unlocks when the kata passes: {pytest} {path}"
+        ),
     }
 )
 
@@ -91,9 +72,7 @@ def show_hints(
     left = total - shown
     if left:
         how = say("again-watching") if watching else say("again", path=typed)
-        writer.line(
-            say("one-left", how=how) if left == 1 else say("more-left", count=left, how=how)
-        )
+        writer.line(say("left", count=left, how=how))
     else:
         writer.line(say("no-more", path=typed))
     return pytest.ExitCode.OK

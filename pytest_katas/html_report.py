@@ -38,7 +38,7 @@ from pytest_katas.arguments import (
     arguments_of,
     speaking,
 )
-from pytest_katas.i18n import LANGUAGES, Messages, choose_language, current_language
+from pytest_katas.i18n import LANGUAGES, N_, Messages, choose_language, current_language
 from pytest_katas.json_report import (
     FAILING,
     NOT_STARTED,
@@ -71,142 +71,82 @@ COLOURS = {
 
 say = Messages(
     {
-        "description": {
-            "en": "Turn one or many files written by pytest katas/ --kata-report=PATH into one "
-            "self-contained HTML page: a learner's progress, or a class's.",
-            "zh": "把 pytest katas/ --kata-report=PATH 写出的一个或多个文件合成一个独立的 HTML "
-            "页面：一名学员的进度，或一个班级的进度。",
-        },
-        "help-reports": {
-            "en": "report files (JSON) written by pytest katas/ --kata-report=PATH",
-            "zh": "由 pytest katas/ --kata-report=PATH 写出的报告文件（JSON）",
-        },
-        "help-output": {
-            "en": "the HTML file to write (default: {default})",
-            "zh": "要写入的 HTML 文件（默认：{default}）",
-        },
-        "help-lang": {
-            "en": "the language of the page and of these messages: en or zh (default: the "
-            "PYTEST_KATAS_LANG environment variable, else the locale, else en)",
-            "zh": "页面和提示信息的语言：en 或 zh（默认：环境变量 PYTEST_KATAS_LANG，其次是系统"
-            "区域设置，否则为 en）",
-        },
-        "bad-lang": {
-            "en": "{value!r} is not a language of katas-report; use one of {languages}",
-            "zh": "katas-report 不支持语言 {value!r}；请使用 {languages} 之一",
-        },
-        "missing": {
-            "en": "{file} does not exist; give the path of a file written by "
-            "pytest katas/ --kata-report=PATH",
-            "zh": "{file} 不存在；请给出由 pytest katas/ --kata-report=PATH 写出的文件路径",
-        },
-        "unreadable": {
-            "en": "{file} could not be read ({reason}); check the path and its permissions",
-            "zh": "无法读取 {file}（{reason}）；请检查路径及其权限",
-        },
-        "not-json": {
-            "en": "{file} is not JSON ({reason}); give a file written by "
-            "pytest katas/ --kata-report=PATH",
-            "zh": "{file} 不是 JSON（{reason}）；请给出由 "
-            "pytest katas/ --kata-report=PATH 写出的文件",
-        },
-        "bad-report": {
-            "en": "{file}: {problem}; write it again with pytest katas/ --kata-report={file}",
-            "zh": "{file}：{problem}；请用 pytest katas/ --kata-report={file} 重新生成",
-        },
-        "newer-report": {"en": "{file} {problem}", "zh": "{file} {problem}"},
-        "not-written": {
-            "en": "{path} could not be written ({reason}); choose another file with -o PATH",
-            "zh": "无法写入 {path}（{reason}）；请用 -o PATH 指定另一个文件",
-        },
-        "wrote-one": {
-            "en": "Wrote {path}: the progress of {learner}.",
-            "zh": "已写入 {path}：{learner} 的进度。",
-        },
-        "wrote-class": {
-            "en": "Wrote {path}: a class of {count} learners.",
-            "zh": "已写入 {path}：{count} 名学员的班级进度。",
-        },
-        "title-one": {"en": "Kata progress of {learner}", "zh": "{learner} 的练习进度"},
-        "title-class": {
-            "en": "Kata progress of a class of {count}",
-            "zh": "{count} 名学员的练习进度",
-        },
-        "meta-one": {
-            "en": "As of {when} · written by pytest-katas {version}",
-            "zh": "截至 {when} · 由 pytest-katas {version} 生成",
-        },
-        "meta-class": {
-            "en": "{count} learners · the newest report is of {when} · page by pytest-katas "
-            "{version}",
-            "zh": "{count} 名学员 · 最新报告时间 {when} · 页面由 pytest-katas {version} 生成",
-        },
-        PASSED: {"en": "passed", "zh": "已通过"},
-        FAILING: {"en": "failing", "zh": "未通过"},
-        NOT_STARTED: {"en": "not started", "zh": "未开始"},
-        "absent-legend": {
-            "en": "not in that learner's report",
-            "zh": "该学员的报告中没有此练习",
-        },
-        "hints-legend": {"en": "hints used", "zh": "已用提示数"},
-        "all-katas": {"en": "All katas", "zh": "全部练习"},
-        "counts": {
-            "en": "{passed}/{total} katas · {steps_passed}/{steps_total} steps",
-            "zh": "{passed}/{total} 个练习 · {steps_passed}/{steps_total} 步",
-        },
-        "hints-count": {"en": " · hints used: {count}", "zh": " · 已用提示：{count} 条"},
-        "by-topic": {"en": "Progress by topic", "zh": "各主题进度"},
-        "kata-list": {"en": "Every kata", "zh": "全部练习"},
-        "column-kata": {"en": "Kata", "zh": "练习"},
-        "column-status": {"en": "Status", "zh": "状态"},
-        "column-steps": {"en": "Steps", "zh": "步骤"},
-        "column-hints": {"en": "Hints", "zh": "提示"},
-        "column-first-passed": {"en": "First passed", "zh": "首次通过"},
-        "column-learner": {"en": "Learner", "zh": "学员"},
-        "column-passed": {"en": "Passed", "zh": "通过"},
-        "of": {"en": "{count} of {total}", "zh": "{count}/{total}"},
-        "stuck-row": {"en": "Stuck here", "zh": "卡在这里"},
-        "stuck-legend": {"en": "stuck here", "zh": "卡在这里"},
-        "stuck-here": {"en": "; stuck here", "zh": "；卡在这里"},
-        "stuck-note": {
-            "en": "Stuck here: learners who started the kata and have not passed it, and have "
+        "description": N_(
+            "Turn one or many files written by pytest katas/ --kata-report=PATH into one "
+            "self-contained HTML page: a learner's progress, or a class's."
+        ),
+        "help-reports": N_("report files (JSON) written by pytest katas/ --kata-report=PATH"),
+        "help-output": N_("the HTML file to write (default: {default})"),
+        "help-lang": N_(
+            "the language of the page and of these messages: en or zh (default: the "
+            "PYTEST_KATAS_LANG environment variable, else the locale, else en)"
+        ),
+        "bad-lang": N_("{value!r} is not a language of katas-report; use one of {languages}"),
+        "missing": N_(
+            "{file} does not exist; give the path of a file written by "
+            "pytest katas/ --kata-report=PATH"
+        ),
+        "unreadable": N_("{file} could not be read ({reason}); check the path and its permissions"),
+        "not-json": N_(
+            "{file} is not JSON ({reason}); give a file written by pytest katas/ --kata-report=PATH"
+        ),
+        "bad-report": N_(
+            "{file}: {problem}; write it again with pytest katas/ --kata-report={file}"
+        ),
+        "newer-report": N_("{file} {problem}"),
+        "not-written": N_(
+            "{path} could not be written ({reason}); choose another file with -o PATH"
+        ),
+        "wrote-one": N_("Wrote {path}: the progress of {learner}."),
+        "wrote-class": N_("Wrote {path}: a class of {count} learners."),
+        "title-one": N_("Kata progress of {learner}"),
+        "title-class": N_("Kata progress of a class of {count}"),
+        "meta-one": N_("As of {when} · written by pytest-katas {version}"),
+        "meta-class": N_(
+            "{count} learners · the newest report is of {when} · page by pytest-katas {version}"
+        ),
+        PASSED: N_("passed"),
+        FAILING: N_("failing"),
+        NOT_STARTED: N_("not started"),
+        "absent-legend": N_("not in that learner's report"),
+        "hints-legend": N_("hints used"),
+        "all-katas": N_("All katas"),
+        "counts": N_("{passed}/{total} katas · {steps_passed}/{steps_total} steps"),
+        "hints-count": N_(" · hints used: {count}"),
+        "by-topic": N_("Progress by topic"),
+        "kata-list": N_("Every kata"),
+        "column-kata": N_("Kata"),
+        "column-status": N_("Status"),
+        "column-steps": N_("Steps"),
+        "column-hints": N_("Hints"),
+        "column-first-passed": N_("First passed"),
+        "column-learner": N_("Learner"),
+        "column-passed": N_("Passed"),
+        "of": N_("{count} of {total}"),
+        "stuck-row": N_("Stuck here"),
+        "stuck-legend": N_("stuck here"),
+        "stuck-here": N_("; stuck here"),
+        "stuck-note": N_(
+            "Stuck here: learners who started the kata and have not passed it, and have "
             "worked on it: a step of it passed, they took a hint, or it is the next kata they "
             "have to pass in learner order. (Running every kata at once starts them all; that "
-            "alone is not being stuck.)",
-            "zh": "卡在这里：已开始但尚未通过、并且在这个练习上下过功夫的学员：它有步骤通过过、"
-            "看过它的提示，或者它是按学习顺序下一个要通过的练习。（一次运行全部练习会把它们都"
-            "标为已开始，但这本身不算卡住。）",
-        },
-        "passed-row": {"en": "Passed", "zh": "已通过"},
-        "most-stuck": {
-            "en": "Most stuck: {katas}: {count} of {learners} learners are stuck there.",
-            "zh": "卡住的人最多：{katas}：{learners} 名学员中有 {count} 名卡在这里。",
-        },
-        "most-stuck-many": {
-            "en": "Most stuck: {katas}: {count} of {learners} learners are stuck at each.",
-            "zh": "卡住的人最多：{katas}：{learners} 名学员中各有 {count} 名卡在这里。",
-        },
-        "revealed": {"en": "answers revealed", "zh": "已看答案"},
-        "changed": {"en": "changed outside its blanks", "zh": "空以外被改动"},
-        "and-more": {"en": "and {count} more", "zh": "另有 {count} 个"},
-        "nobody-stuck": {
-            "en": "Nobody is stuck right now.",
-            "zh": "目前没有人卡住。",
-        },
-        "cell": {
-            "en": "{learner} · {kata}: {status}, {steps_passed}/{steps_total} steps, "
-            "{hints_used} of {hints_available} hints used",
-            "zh": "{learner} · {kata}：{status}，{steps_passed}/{steps_total} 步，"
-            "已用 {hints_used}/{hints_available} 条提示",
-        },
-        "absent": {
-            "en": "{learner} · {kata}: not in this learner's report",
-            "zh": "{learner} · {kata}：该学员的报告中没有此练习",
-        },
-        "stuck-cell": {
-            "en": "{kata}: {count} learners stuck here",
-            "zh": "{kata}：{count} 名学员卡在这里",
-        },
+            "alone is not being stuck.)"
+        ),
+        "passed-row": N_("Passed"),
+        "most-stuck": N_("Most stuck: {katas}: {count} of {learners} learners are stuck there."),
+        "most-stuck-many": N_(
+            "Most stuck: {katas}: {count} of {learners} learners are stuck at each."
+        ),
+        "revealed": N_("answers revealed"),
+        "changed": N_("changed outside its blanks"),
+        "and-more": N_("and {count} more"),
+        "nobody-stuck": N_("Nobody is stuck right now."),
+        "cell": N_(
+            "{learner} · {kata}: {status}, {steps_passed}/{steps_total} steps, "
+            "{hints_used} of {hints_available} hints used"
+        ),
+        "absent": N_("{learner} · {kata}: not in this learner's report"),
+        "stuck-cell": N_("{kata}: {count} learners stuck here"),
     }
 )
 

@@ -29,7 +29,7 @@ import pytest
 
 from pytest_katas import __version__
 from pytest_katas.catalog import Catalog
-from pytest_katas.i18n import Messages, current_language
+from pytest_katas.i18n import N_, Messages, current_language
 from pytest_katas.progress import Progress
 
 if TYPE_CHECKING:  # jsonschema is imported only when a report is read, never in a learner's run
@@ -48,60 +48,33 @@ DEFAULT_LEARNER = "learner"
 
 say = Messages(
     {
-        "not-written": {
-            "en": "the kata report could not be written to {path} ({reason}); your progress is "
-            "saved as usual",
-            "zh": "无法写入练习报告 {path}（{reason}）；你的进度照常保存",
-        },
-        "not-an-object": {
-            "en": "is not a pytest-katas report (not a JSON object)",
-            "zh": "不是 pytest-katas 报告（不是 JSON 对象）",
-        },
-        "no-schema": {
-            "en": 'is not a pytest-katas report (it has no "schema": "{schema}")',
-            "zh": '不是 pytest-katas 报告（缺少 "schema": "{schema}"）',
-        },
-        "newer-schema": {
-            "en": "was written by a newer pytest-katas (schema {found}; this one reads {schema}); "
-            "upgrade pytest-katas to read it",
-            "zh": "由更新版本的 pytest-katas 写成（格式 {found}；本版本读取 {schema}）；"
-            "请升级 pytest-katas 后再读取",
-        },
-        "the-file": {"en": "the report", "zh": "报告"},
-        "missing": {"en": "{path} is missing", "zh": "缺少 {path}"},
-        "wrong-type": {
-            "en": "{path}: {value} is not {expected}",
-            "zh": "{path}：{value} 不是{expected}",
-        },
-        "not-one-of": {
-            "en": "{path}: {value} is not one of {choices}",
-            "zh": "{path}：{value} 不是 {choices} 之一",
-        },
-        "too-small": {
-            "en": "{path}: {value} is less than {minimum}",
-            "zh": "{path}：{value} 小于 {minimum}",
-        },
-        "empty": {"en": "{path} is empty", "zh": "{path} 为空"},
-        "not-a-time": {
-            "en": "{path}: {value} is not a UTC time like 2025-11-25T13:40:02+00:00",
-            "zh": "{path}：{value} 不是形如 2025-11-25T13:40:02+00:00 的 UTC 时间",
-        },
-        "other": {"en": "{path}: {problem}", "zh": "{path}：{problem}"},
-        "or": {"en": " or ", "zh": "或"},
-        "a-string": {"en": "a string", "zh": "字符串"},
-        "a-count": {"en": "a whole number", "zh": "整数"},
-        "a-flag": {"en": "true or false", "zh": "true 或 false"},
-        "a-list": {"en": "a list", "zh": "列表"},
-        "an-object": {"en": "an object ({{…}})", "zh": "对象（{{…}}）"},
-        "null": {"en": "null", "zh": "null"},
-        "unknown-topic": {
-            "en": "{path}: {topic} is not the id of any of topics",
-            "zh": "{path}：{topic} 不是 topics 中任何主题的 id",
-        },
-        "too-many-steps": {
-            "en": "{path}: {passed} is more than steps_total ({total})",
-            "zh": "{path}：{passed} 大于 steps_total（{total}）",
-        },
+        "not-written": N_(
+            "the kata report could not be written to {path} ({reason}); your progress is "
+            "saved as usual"
+        ),
+        "not-an-object": N_("is not a pytest-katas report (not a JSON object)"),
+        "no-schema": N_('is not a pytest-katas report (it has no "schema": "{schema}")'),
+        "newer-schema": N_(
+            "was written by a newer pytest-katas (schema {found}; this one reads {schema}); "
+            "upgrade pytest-katas to read it"
+        ),
+        "the-file": N_("the report"),
+        "missing": N_("{path} is missing"),
+        "wrong-type": N_("{path}: {value} is not {expected}"),
+        "not-one-of": N_("{path}: {value} is not one of {choices}"),
+        "too-small": N_("{path}: {value} is less than {minimum}"),
+        "empty": N_("{path} is empty"),
+        "not-a-time": N_("{path}: {value} is not a UTC time like 2025-11-25T13:40:02+00:00"),
+        "other": N_("{path}: {problem}"),
+        "or": N_(" or "),
+        "a-string": N_("a string"),
+        "a-count": N_("a whole number"),
+        "a-flag": N_("true or false"),
+        "a-list": N_("a list"),
+        "an-object": N_("an object ({{…}})"),
+        "null": N_("null"),
+        "unknown-topic": N_("{path}: {topic} is not the id of any of topics"),
+        "too-many-steps": N_("{path}: {passed} is more than steps_total ({total})"),
     }
 )
 

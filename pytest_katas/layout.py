@@ -23,17 +23,15 @@ import pytest
 
 from pytest_katas import installed
 from pytest_katas.catalog import CURRICULUM_FILE, Kata, display_path, read_source, resolved
-from pytest_katas.i18n import Messages
+from pytest_katas.i18n import N_, Messages
 from pytest_katas.workspace.record import shipped_in_workspace
 
 say = Messages(
     {
-        "together": {
-            "en": "{katas}/ and {solutions}/ cannot run together: run the katas "
-            "({pytest} {katas}/) and the solutions ({pytest} {solutions}/) separately",
-            "zh": "{katas}/ 和 {solutions}/ 不能一起运行：请分别运行练习（{pytest} {katas}/）"
-            "和参考答案（{pytest} {solutions}/）",
-        },
+        "together": N_(
+            "{katas}/ and {solutions}/ cannot run together: run the katas "
+            "({pytest} {katas}/) and the solutions ({pytest} {solutions}/) separately"
+        ),
     }
 )
 

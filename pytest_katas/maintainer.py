@@ -34,7 +34,7 @@ from pytest_katas.catalog import (
 from pytest_katas.drift import find_drift
 from pytest_katas.failures import explain_step_failure
 from pytest_katas.glossary import load_glossary, strays
-from pytest_katas.i18n import Messages
+from pytest_katas.i18n import N_, Messages
 from pytest_katas.layout import Layout
 from pytest_katas.learner import KataModule, UnloadableKata
 from pytest_katas.report import one_line
@@ -55,79 +55,42 @@ CHECKS = frozenset({"catalog", "every-kata-has-a-solution", "kata-checks", "same
 
 say = Messages(
     {
-        "no-topic-translation": {
-            "en": "{manifest}: needs a [{language}] table with the topic's title in {language}",
-            "zh": "{manifest}：需要一个 [{language}] 表，写上主题的 {language} 标题",
-        },
-        "off-glossary": {
-            "en": '{manifest}: kata "{kata}" says {stray} (docs/glossary.md)',
-            "zh": '{manifest}：练习 "{kata}" 用了 {stray}（见 docs/glossary.md）',
-        },
-        "no-solution": {
-            "en": "{kata} has no solution: add {solution}",
-            "zh": "{kata} 没有参考答案：请添加 {solution}",
-        },
-        "no-kata": {
-            "en": "{solution} has no kata: add {kata} or delete the solution",
-            "zh": "{solution} 没有对应的练习：请添加 {kata}，或者删掉这个参考答案",
-        },
-        "kata-missing": {
-            "en": "{solution} has no kata: {kata} is missing",
-            "zh": "{solution} 没有对应的练习：缺少 {kata}",
-        },
-        "unlisted": {
-            "en": "{kata} is not listed in its topic.toml, so it has no id, title or hints",
-            "zh": "{kata} 没有列在它的 topic.toml 里，所以没有 id、标题和提示",
-        },
-        "no-lesson": {
-            "en": "{kata} has no lesson: give it a module docstring that states it",
-            "zh": "{kata} 没有课文：请给它写一个说明要点的模块文档字符串",
-        },
-        "no-steps": {
-            "en": "{kata} has no steps: add test_… functions",
-            "zh": "{kata} 没有步骤：请添加 test_… 函数",
-        },
-        "drift": {
-            "en": "{solution} is not {kata} with its blanks filled: {difference}",
-            "zh": "{solution} 不只是把 {kata} 的空填上了：{difference}",
-        },
-        "passes-as-shipped": {
-            "en": "{step} passes as shipped, so a learner has nothing to do: give it a blank __ "
-            "to fill in or a function to write",
-            "zh": "{step} 原样就能通过，学习者无事可做：给它一个要填的空 __，或者一个要写的函数",
-        },
-        "parametrized": {
-            "en": "{step} is parametrized: a step runs once and asserts one fact; write a step "
-            "for each case instead",
-            "zh": "{step} 是参数化的：一个步骤只运行一次，只断言一件事；请改为每种情况各写一个步骤",
-        },
-        "async-step": {
-            "en": "{step} is an async def, which pytest does not run: make it a plain def that "
-            "drives the loop itself with asyncio.run(...)",
-            "zh": "{step} 是 async def，pytest 不会运行它：请把它改成普通的 def，"
-            "自己用 asyncio.run(...) 驱动事件循环",
-        },
-        "guess-answer": {
-            "en": "{kata}: the answer to the blank on line {line} is {answer}, one guess of two: "
-            "ask for the value, the exception class or the order of events instead",
-            "zh": "{kata}：第 {line} 行那个空的答案是 {answer}，二选一就能猜中："
-            "请改为问具体的值、异常类或事件的顺序",
-        },
-        "private-answer": {
-            "en": "{kata}: the answer to the blank on line {line} uses the private name {name}: "
-            "ask for what public names show instead",
-            "zh": "{kata}：第 {line} 行那个空的答案用了私有名字 {name}："
-            "请改为问公开名字能看到的东西",
-        },
-        "format-doc": {
-            "en": "The kata format these checks enforce: {doc}",
-            "zh": "这些检查所依据的练习格式：{doc}",
-        },
-        "fails-without-blank": {
-            "en": "{step} fails as shipped, but not because of a blank ({message}): filling in "
-            "its blanks could not make it pass",
-            "zh": "{step} 原样会失败，但不是因为空（{message}）：填好空也无法让它通过",
-        },
+        "no-topic-translation": N_(
+            "{manifest}: needs a [{language}] table with the topic's title in {language}"
+        ),
+        "off-glossary": N_('{manifest}: kata "{kata}" says {stray} (docs/glossary.md)'),
+        "no-solution": N_("{kata} has no solution: add {solution}"),
+        "no-kata": N_("{solution} has no kata: add {kata} or delete the solution"),
+        "kata-missing": N_("{solution} has no kata: {kata} is missing"),
+        "unlisted": N_("{kata} is not listed in its topic.toml, so it has no id, title or hints"),
+        "no-lesson": N_("{kata} has no lesson: give it a module docstring that states it"),
+        "no-steps": N_("{kata} has no steps: add test_… functions"),
+        "drift": N_("{solution} is not {kata} with its blanks filled: {difference}"),
+        "passes-as-shipped": N_(
+            "{step} passes as shipped, so a learner has nothing to do: give it a blank __ "
+            "to fill in or a function to write"
+        ),
+        "parametrized": N_(
+            "{step} is parametrized: a step runs once and asserts one fact; write a step "
+            "for each case instead"
+        ),
+        "async-step": N_(
+            "{step} is an async def, which pytest does not run: make it a plain def that "
+            "drives the loop itself with asyncio.run(...)"
+        ),
+        "guess-answer": N_(
+            "{kata}: the answer to the blank on line {line} is {answer}, one guess of two: "
+            "ask for the value, the exception class or the order of events instead"
+        ),
+        "private-answer": N_(
+            "{kata}: the answer to the blank on line {line} uses the private name {name}: "
+            "ask for what public names show instead"
+        ),
+        "format-doc": N_("The kata format these checks enforce: {doc}"),
+        "fails-without-blank": N_(
+            "{step} fails as shipped, but not because of a blank ({message}): filling in "
+            "its blanks could not make it pass"
+        ),
     }
 )
 

@@ -13,7 +13,7 @@ import pytest
 from pytest_katas import hookspecs
 from pytest_katas.catalog import Catalog
 from pytest_katas.commands import chosen_command, run_command
-from pytest_katas.i18n import Messages, choose_language, set_language
+from pytest_katas.i18n import LANGUAGES, N_, Messages, choose_language, set_language
 from pytest_katas.layout import Layout, Mode, mode_of, root_at_kata_tree, run_katas_when_bare
 from pytest_katas.learner import LearnerRun, is_xdist_worker
 from pytest_katas.maintainer import MaintainerRun
@@ -27,13 +27,9 @@ from pytest_katas.workspace.record import release_notice
 
 say = Messages(
     {
-        "unknown-language": {
-            # the language is not known yet, so this one says it in both
-            "en": "--lang={option} is not a language of pytest-katas; use --lang=en or --lang=zh "
-            "(--lang 只能是 en 或 zh)",
-            "zh": "--lang={option} is not a language of pytest-katas; use --lang=en or --lang=zh "
-            "(--lang 只能是 en 或 zh)",
-        },
+        "unknown-language": N_(
+            "--lang={option} is not a language of pytest-katas; use one of: {languages}"
+        ),
     }
 )
 
@@ -163,7 +159,9 @@ def use_chosen_language(config: pytest.Config) -> None:
     try:
         set_language(choose_language(option))
     except ValueError:
-        raise pytest.UsageError(say("unknown-language", option=option)) from None
+        raise pytest.UsageError(
+            say("unknown-language", option=option, languages=", ".join(LANGUAGES))
+        ) from None
 
 
 def use_plain_mode(config: pytest.Config) -> None:

@@ -35,20 +35,15 @@ from typing import Any, TextIO
 
 import pytest
 
-from pytest_katas.i18n import Messages
+from pytest_katas.i18n import N_, Messages
 
 say = Messages(
     {
-        "thread-left": {
-            "en": "a thread started by {path} is still running; the run ends without waiting "
-            "for it (start threads with daemon=True, or join them before the step returns)",
-            "zh": "{path} 启动的线程还在运行；本次运行不等它就结束了（启动线程时用 daemon=True，"
-            "或者在这一步返回之前 join 它）",
-        },
-        "terminated": {
-            "en": "stopped by SIGTERM: every step finished so far is saved",
-            "zh": "被 SIGTERM 停止：已完成的每一步都已保存",
-        },
+        "thread-left": N_(
+            "a thread started by {path} is still running; the run ends without waiting "
+            "for it (start threads with daemon=True, or join them before the step returns)"
+        ),
+        "terminated": N_("stopped by SIGTERM: every step finished so far is saved"),
     }
 )
 

@@ -18,7 +18,7 @@ import pytest
 from _pytest._io import TerminalWriter
 
 from pytest_katas.catalog import Catalog, Kata, Topic
-from pytest_katas.i18n import Messages, current_language
+from pytest_katas.i18n import N_, Messages, N_plural, current_language
 from pytest_katas.layout import typed_path
 from pytest_katas.progress import Progress
 from pytest_katas.screen import columns_of, fit, shorten, shorten_start, width, wrap
@@ -26,81 +26,40 @@ from pytest_katas.shell import pytest_command
 
 say = Messages(
     {
-        "heading": {"en": "pytest-katas: your progress", "zh": "pytest-katas：你的进度"},
-        "all-katas": {"en": "All katas", "zh": "全部练习"},
-        "counts": {
-            "en": "{katas_passed}/{katas} katas  {steps_passed}/{steps} steps",
-            "zh": "{katas_passed}/{katas} 个练习  {steps_passed}/{steps} 步",
-        },
-        "counts-in-words": {
-            "en": "{title}: {katas_passed} of {katas} katas solved, {steps_passed} of {steps} "
-            "steps passed",
-            "zh": "{title}：{katas} 个练习通过了 {katas_passed} 个，{steps} 步通过了 "
-            "{steps_passed} 步",
-        },
-        "first-pass": {
-            "en": "Solved for the first time: {title}. Its solution is unlocked:",
-            "zh": "首次通过：「{title}」。参考答案已解锁：",
-        },
-        "was-revealed": {
-            "en": "(you had asked for its answers)",
-            "zh": "（你看过它的答案）",
-        },
-        "all-green": {
-            "en": "All {count} katas are green. Congratulations: you have seen how Python really "
-            "works underneath!",
-            "zh": "全部 {count} 个练习都通过了。恭喜你：你已经看清了 Python 底层的真实运作！",
-        },
-        "all-unlocked": {
-            "en": "Every solution is unlocked: compare yours with {pytest} --solution KATA_PATH.",
-            "zh": "所有参考答案都已解锁：用 {pytest} --solution 练习路径 和你的答案对照。",
-        },
-        "working-on": {
-            "en": "Working on (most recently saved first):",
-            "zh": "正在做的练习（最近保存的在前）：",
-        },
-        "more-working-on": {
-            "en": "and {count} more you have started: {pytest} {katas} -v lists all",
-            "zh": "还有 {count} 个已开始的练习：{pytest} {katas} -v 会全部列出",
-        },
-        "not-started": {
-            "en": "Not started yet: {count} katas (still as shipped).",
-            "zh": "还没开始：{count} 个练习（仍是原样）。",
-        },
-        "not-started-one": {
-            "en": "Not started yet: 1 kata (still as shipped).",
-            "zh": "还没开始：1 个练习（仍是原样）。",
-        },
-        "steps": {"en": "{passed}/{total} steps", "zh": "{passed}/{total} 步"},
-        "steps-in-words": {
-            "en": "{passed} of {total} steps passed",
-            "zh": "{total} 步通过了 {passed} 步",
-        },
-        "not-run-short": {"en": "not run this time", "zh": "本次没有运行"},
-        "next-up": {"en": "next up: {path}", "zh": "下一个：{path}"},
-        "next-up-short": {"en": "next up", "zh": "下一个"},
-        "same-as-above": {"en": "(the same as above)", "zh": "（同上）"},
-        "not-run": {
-            "en": "Not run this time; run it with:",
-            "zh": "本次没有运行它；这样运行：",
-        },
-        "also-failing": {
-            "en": "Also failing in this kata:",
-            "zh": "这个练习里还没通过的其他步骤：",
-        },
-        "step": {"en": "Step {name}:", "zh": "步骤 {name}："},
-        "lines-above": {
-            "en": "… {count} lines above ({pytest} {path} --full-report prints them)",
-            "zh": "……上面还有 {count} 行（{pytest} {path} --full-report 会全部打印）",
-        },
-        "stuck": {
-            "en": "Stuck? A hint ({left} of {total} left):",
-            "zh": "卡住了？看一条提示（共 {total} 条，还剩 {left} 条）：",
-        },
-        "stuck-no-hints-left": {
-            "en": "Stuck? All {total} hints are out; to see them again:",
-            "zh": "卡住了？{total} 条提示已全部给出；再看一遍：",
-        },
+        "heading": N_("pytest-katas: your progress"),
+        "all-katas": N_("All katas"),
+        "counts": N_("{katas_passed}/{katas} katas  {steps_passed}/{steps} steps"),
+        "counts-in-words": N_(
+            "{title}: {katas_passed} of {katas} katas solved, {steps_passed} of {steps} "
+            "steps passed"
+        ),
+        "first-pass": N_("Solved for the first time: {title}. Its solution is unlocked:"),
+        "was-revealed": N_("(you had asked for its answers)"),
+        "all-green": N_(
+            "All {count} katas are green. Congratulations: you have seen how Python really "
+            "works underneath!"
+        ),
+        "all-unlocked": N_(
+            "Every solution is unlocked: compare yours with {pytest} --solution KATA_PATH."
+        ),
+        "working-on": N_("Working on (most recently saved first):"),
+        "more-working-on": N_("and {count} more you have started: {pytest} {katas} -v lists all"),
+        "not-started": N_plural(
+            "Not started yet: 1 kata (still as shipped).",
+            "Not started yet: {count} katas (still as shipped).",
+        ),
+        "steps": N_("{passed}/{total} steps"),
+        "steps-in-words": N_("{passed} of {total} steps passed"),
+        "not-run-short": N_("not run this time"),
+        "next-up": N_("next up: {path}"),
+        "next-up-short": N_("next up"),
+        "same-as-above": N_("(the same as above)"),
+        "not-run": N_("Not run this time; run it with:"),
+        "also-failing": N_("Also failing in this kata:"),
+        "step": N_("Step {name}:"),
+        "lines-above": N_("… {count} lines above ({pytest} {path} --full-report prints them)"),
+        "stuck": N_("Stuck? A hint ({left} of {total} left):"),
+        "stuck-no-hints-left": N_("Stuck? All {total} hints are out; to see them again:"),
     }
 )
 
@@ -359,8 +318,8 @@ class LearnerReport:
             more = say("more-working-on", count=len(started) - len(listed), katas=katas)
             lines += [(line, {}) for line in wrap(more, self.columns, indent="  ")]
         if untouched:
-            key = "not-started-one" if untouched == 1 else "not-started"
-            lines += [(line, {}) for line in wrap(say(key, count=untouched), self.columns)]
+            not_started = say("not-started", count=untouched)
+            lines += [(line, {}) for line in wrap(not_started, self.columns)]
         return lines if len(lines) > 1 else []
 
     def working_on_entries(self, katas: list[Kata]) -> list[str]:

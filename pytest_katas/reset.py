@@ -15,33 +15,20 @@ import pytest
 from _pytest._io import TerminalWriter
 
 from pytest_katas.catalog import Kata
-from pytest_katas.i18n import Messages
+from pytest_katas.i18n import N_, Messages
 from pytest_katas.layout import Layout, typed_path
 from pytest_katas.shipped import shipped_at, shipped_source
 
 say = Messages(
     {
-        "reset": {
-            "en": "{path} is back as shipped; your version is kept as {backup}",
-            "zh": "{path} 已恢复原样；你的版本保存为 {backup}",
-        },
-        "unchanged": {
-            "en": "{path} is already as shipped",
-            "zh": "{path} 已经是原样了",
-        },
-        "unknown": {
-            "en": "{path} is not a kata this version of pytest-katas shipped, so it has no "
-            "shipped copy to restore",
-            "zh": "{path} 不是这个版本的 pytest-katas 发布的练习，没有可以恢复的原始版本",
-        },
-        "put-back": {
-            "en": "{path} is back as shipped (it was missing)",
-            "zh": "{path} 已恢复原样（它之前不见了）",
-        },
-        "not-written": {
-            "en": "{path} could not be restored ({error}); it was left as it was",
-            "zh": "无法恢复 {path}（{error}）；它保持原样",
-        },
+        "reset": N_("{path} is back as shipped; your version is kept as {backup}"),
+        "unchanged": N_("{path} is already as shipped"),
+        "unknown": N_(
+            "{path} is not a kata this version of pytest-katas shipped, so it has no "
+            "shipped copy to restore"
+        ),
+        "put-back": N_("{path} is back as shipped (it was missing)"),
+        "not-written": N_("{path} could not be restored ({error}); it was left as it was"),
     }
 )
 

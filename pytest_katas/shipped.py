@@ -28,70 +28,51 @@ from pytest_katas.answers import answer_lines
 from pytest_katas.blanks import BLANK_NAME, is_build_blank
 from pytest_katas.catalog import Catalog, Kata, read_source
 from pytest_katas.drift import find_drift
-from pytest_katas.i18n import Messages
+from pytest_katas.i18n import N_, Messages
 from pytest_katas.workspace.record import shipped_in_workspace, workspace_record_at
 
 say = Messages(
     {
-        "changed": {
-            "en": "{path} was changed outside its blanks ({where}), so it cannot count as "
+        "changed": N_(
+            "{path} was changed outside its blanks ({where}), so it cannot count as "
             "passed: put that back, or restore the kata as shipped with {pytest} --reset {path} "
-            "(your version is kept beside it)",
-            "zh": "{path} 在空以外的地方被改动了（{where}），所以不能算通过：请改回去，或者用 "
-            "{pytest} --reset {path} 恢复原样（你的版本会保存在旁边）",
-        },
-        "other-version": {
-            "en": "the answer for Python {versions} on line {line} is not right: it is checked "
-            "too, whichever Python you run",
-            "zh": "第 {line} 行给 Python {versions} 的答案不对：不管你用哪个 Python 运行，"
-            "它都会被检查",
-        },
-        "fill-too": {
-            "en": "fill in the answer for Python {versions} on line {line} too: it is checked "
-            "as well, whichever Python you run",
-            "zh": "也请填上第 {line} 行给 Python {versions} 的答案：不管你用哪个 Python 运行，"
-            "它都会被检查",
-        },
-        "not-literal": {
-            "en": "write the answer for Python {versions} on line {line} as a literal (a number, "
-            "a string, a tuple, a list …), so it can be checked without that Python",
-            "zh": "请把第 {line} 行给 Python {versions} 的答案写成字面量（数字、字符串、元组、"
-            "列表……），这样不用那个 Python 也能检查它",
-        },
-        "restated": {
-            "en": "the answer on line {line} restates the other side of its comparison, which "
-            "holds whatever the value is: write the value you predict",
-            "zh": "第 {line} 行的答案只是把比较的另一边重写了一遍，不管值是什么都成立："
-            "请写出你预测的值",
-        },
-        "too-broad": {
-            "en": "the exception class on line {line} is not the one the code raises (a broader "
-            "class catches it too, but the answer is the class itself)",
-            "zh": "第 {line} 行的异常类不是代码抛出的那个（更宽泛的类也能捕获它，"
-            "但答案是那个类本身）",
-        },
-        "stale": {
-            "en": "{path} is not as recorded in pytest_katas/shipped.json: run python -m "
-            "pytest_katas.shipped to record the katas as they are now",
-            "zh": "{path} 和 pytest_katas/shipped.json 里记录的不一样：运行 python -m "
-            "pytest_katas.shipped，按现在的样子重新记录",
-        },
-        "not-recorded": {
-            "en": "{path} is not in pytest_katas/shipped.json: run python -m pytest_katas.shipped",
-            "zh": "{path} 不在 pytest_katas/shipped.json 里：请运行 python -m pytest_katas.shipped",
-        },
-        "unlikely-version-test": {
-            "en": "line {line} tests sys.version_info in a way a checker cannot read: write "
-            "__ if sys.version_info >= (3, X) else __",
-            "zh": "第 {line} 行对 sys.version_info 的判断无法被检查器读懂：请写成 "
-            "__ if sys.version_info >= (3, X) else __",
-        },
-        "branch-not-literal": {
-            "en": "the answer on line {line} depends on the Python version but is not a literal, "
-            "so a learner's answer for other versions cannot be checked",
-            "zh": "第 {line} 行的答案随 Python 版本而不同，却不是字面量，"
-            "所以无法检查学习者给其他版本的答案",
-        },
+            "(your version is kept beside it)"
+        ),
+        "other-version": N_(
+            "the answer for Python {versions} on line {line} is not right: it is checked "
+            "too, whichever Python you run"
+        ),
+        "fill-too": N_(
+            "fill in the answer for Python {versions} on line {line} too: it is checked "
+            "as well, whichever Python you run"
+        ),
+        "not-literal": N_(
+            "write the answer for Python {versions} on line {line} as a literal (a number, "
+            "a string, a tuple, a list …), so it can be checked without that Python"
+        ),
+        "restated": N_(
+            "the answer on line {line} restates the other side of its comparison, which "
+            "holds whatever the value is: write the value you predict"
+        ),
+        "too-broad": N_(
+            "the exception class on line {line} is not the one the code raises (a broader "
+            "class catches it too, but the answer is the class itself)"
+        ),
+        "stale": N_(
+            "{path} is not as recorded in pytest_katas/shipped.json: run python -m "
+            "pytest_katas.shipped to record the katas as they are now"
+        ),
+        "not-recorded": N_(
+            "{path} is not in pytest_katas/shipped.json: run python -m pytest_katas.shipped"
+        ),
+        "unlikely-version-test": N_(
+            "line {line} tests sys.version_info in a way a checker cannot read: write "
+            "__ if sys.version_info >= (3, X) else __"
+        ),
+        "branch-not-literal": N_(
+            "the answer on line {line} depends on the Python version but is not a literal, "
+            "so a learner's answer for other versions cannot be checked"
+        ),
     }
 )
 

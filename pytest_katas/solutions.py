@@ -30,7 +30,7 @@ from _pytest._io import TerminalWriter
 
 from pytest_katas import __version__
 from pytest_katas.catalog import Catalog, Kata, read_source
-from pytest_katas.i18n import Messages, current_language
+from pytest_katas.i18n import N_, Messages, N_plural, current_language
 from pytest_katas.layout import Layout
 from pytest_katas.progress import Progress
 from pytest_katas.screen import width
@@ -38,87 +38,45 @@ from pytest_katas.shipped import Site, pair_sites, shipped_source
 
 say = Messages(
     {
-        "hidden": {
-            "en": "{module} is a solution module, and solutions stay hidden in a learner's run",
-            "zh": "{module} 是参考答案模块，练习时参考答案是隐藏的",
-        },
-        "locked-import": {
-            "en": "{module} is the solution to {path} and stays hidden until that kata passes: "
-            "solve {title} to unlock it",
-            "zh": "{module} 是 {path} 的参考答案，在这个练习通过之前一直隐藏：先完成「{title}」"
-            "才能解锁它",
-        },
-        "locked": {
-            "en": "The solution to {path} ({title}) is locked: it unlocks when the kata passes. "
-            "Run {pytest} {path}, or {pytest} --hint {path} for a hint.",
-            "zh": "{path}（{title}）的参考答案还锁着：练习通过后才会解锁。"
-            "运行 {pytest} {path}，或者用 {pytest} --hint {path} 看提示。",
-        },
-        "unreadable": {
-            "en": "{path} cannot be read as Python source ({error}); save it as UTF-8",
-            "zh": "{path} 无法作为 Python 源码读取（{error}）；请把它存成 UTF-8",
-        },
-        "missing": {
-            "en": "{path} is missing from this copy of the repository; restore it with git",
-            "zh": "这份仓库里缺少 {path}；用 git 把它恢复回来",
-        },
-        "not-installed": {
-            "en": "the installed pytest-katas has no reference solution for {path}: if you "
-            "upgraded it, run {pytest_katas} update here to bring your katas up to date",
-            "zh": "已安装的 pytest-katas 里没有 {path} 的参考答案：如果你升级过它，"
-            "请在这里运行 {pytest_katas} update 更新你的练习",
-        },
-        "heading": {
-            "en": "{title}: your {path} against the reference solution",
-            "zh": "{title}：你的 {path} 与参考答案的对照",
-        },
-        "yours": {"en": "yours", "zh": "你的"},
-        "reference": {"en": "reference", "zh": "参考答案"},
-        "installed-reference": {
-            "en": "the reference solution (in pytest-katas {version})",
-            "zh": "参考答案（在 pytest-katas {version} 里）",
-        },
-        "same": {
-            "en": "Your file matches the reference solution line for line.",
-            "zh": "你的文件和参考答案逐行相同。",
-        },
-        "legend": {
-            "en": "Lines with - are yours, lines with + the reference's.",
-            "zh": "以 - 开头的行是你的，以 + 开头的行是参考答案的。",
-        },
-        "answers-heading": {
-            "en": "{title}: your answers in {path} beside the reference's",
-            "zh": "{title}：{path} 里你的答案与参考答案的对照",
-        },
-        "as-code": {
-            "en": "Compared as code: layout and comments make no difference.",
-            "zh": "按代码比较：排版和注释不算差别。",
-        },
-        "blank-in": {"en": "line {line}, {step}", "zh": "第 {line} 行，{step}"},
-        "blank-at": {"en": "line {line}", "zh": "第 {line} 行"},
-        "function-at": {"en": "{name}(), line {line}", "zh": "第 {line} 行的 {name}()"},
-        "verdict": {"en": "{where}: {verdict}", "zh": "{where}：{verdict}"},
-        "same-answer": {"en": "same", "zh": "相同"},
-        "different-answer": {"en": "different", "zh": "不同"},
-        "label": {"en": "{label}:", "zh": "{label}："},
-        "both": {"en": "both", "zh": "两者"},
-        "summary": {
-            "en": "{same} of {count} answers are the same as the reference.",
-            "zh": "{count} 个答案中有 {same} 个与参考答案相同。",
-        },
-        "summary-one": {
-            "en": "{same} of 1 answer is the same as the reference.",
-            "zh": "1 个答案中有 {same} 个与参考答案相同。",
-        },
-        "whole-file": {
-            "en": "Whole reference file, as a diff: {pytest} --solution {path} --full",
-            "zh": "整个参考答案文件的差异：{pytest} --solution {path} --full",
-        },
-        "no-shape": {
-            "en": "Your file no longer has the kata's shape around its blanks, so here is the "
-            "whole diff.",
-            "zh": "你的文件在空的周围已经和练习的结构对不上了，所以这里显示整个文件的差异。",
-        },
+        "hidden": N_("{module} is a solution module, and solutions stay hidden in a learner's run"),
+        "locked-import": N_(
+            "{module} is the solution to {path} and stays hidden until that kata passes: "
+            "solve {title} to unlock it"
+        ),
+        "locked": N_(
+            "The solution to {path} ({title}) is locked: it unlocks when the kata passes. "
+            "Run {pytest} {path}, or {pytest} --hint {path} for a hint."
+        ),
+        "unreadable": N_("{path} cannot be read as Python source ({error}); save it as UTF-8"),
+        "missing": N_("{path} is missing from this copy of the repository; restore it with git"),
+        "not-installed": N_(
+            "the installed pytest-katas has no reference solution for {path}: if you "
+            "upgraded it, run {pytest_katas} update here to bring your katas up to date"
+        ),
+        "heading": N_("{title}: your {path} against the reference solution"),
+        "yours": N_("yours"),
+        "reference": N_("reference"),
+        "installed-reference": N_("the reference solution (in pytest-katas {version})"),
+        "same": N_("Your file matches the reference solution line for line."),
+        "legend": N_("Lines with - are yours, lines with + the reference's."),
+        "answers-heading": N_("{title}: your answers in {path} beside the reference's"),
+        "as-code": N_("Compared as code: layout and comments make no difference."),
+        "blank-in": N_("line {line}, {step}"),
+        "blank-at": N_("line {line}"),
+        "function-at": N_("{name}(), line {line}"),
+        "verdict": N_("{where}: {verdict}"),
+        "same-answer": N_("same"),
+        "different-answer": N_("different"),
+        "label": N_("{label}:"),
+        "both": N_("both"),
+        "summary": N_plural(
+            "{same} of 1 answer is the same as the reference.",
+            "{same} of {count} answers are the same as the reference.",
+        ),
+        "whole-file": N_("Whole reference file, as a diff: {pytest} --solution {path} --full"),
+        "no-shape": N_(
+            "Your file no longer has the kata's shape around its blanks, so here is the whole diff."
+        ),
     }
 )
 
@@ -353,7 +311,7 @@ def show_comparisons(
     same = sum(comparison.same for comparison in comparisons)
     count = len(comparisons)
     writer.line()
-    summary = say("summary-one" if count == 1 else "summary", same=same, count=count)
+    summary = say("summary", same=same, count=count)
     writer.line(summary, green=same == count, yellow=same != count)
     writer.line(say("whole-file", path=typed))
 

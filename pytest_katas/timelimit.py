@@ -39,23 +39,14 @@ import _pytest
 import pluggy
 import pytest
 
-from pytest_katas.i18n import Messages
+from pytest_katas.i18n import N_, Messages
 from pytest_katas.layout import Layout
 
 say = Messages(
     {
-        "too-long": {
-            "en": "the step did not finish within {seconds} s",
-            "zh": "这一步没能在 {seconds} 秒内结束",
-        },
-        "not-a-number": {
-            "en": "kata_time_limit must be a number of seconds (0 for none), not {value}",
-            "zh": "kata_time_limit 必须是秒数（0 表示不限时），而不是 {value}",
-        },
-        "negative": {
-            "en": "kata_time_limit must be 0 or more seconds, not {value}",
-            "zh": "kata_time_limit 必须是 0 或更多秒，而不是 {value}",
-        },
+        "too-long": N_("the step did not finish within {seconds} s"),
+        "not-a-number": N_("kata_time_limit must be a number of seconds (0 for none), not {value}"),
+        "negative": N_("kata_time_limit must be 0 or more seconds, not {value}"),
     }
 )
 

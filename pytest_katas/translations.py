@@ -47,7 +47,7 @@ from pytest_katas.catalog import (
     Topic,
     parse_toml,
 )
-from pytest_katas.i18n import Messages
+from pytest_katas.i18n import N_, Messages
 from pytest_katas.layout import find_tree_root
 
 COMMAND = "pytest-katas translations"
@@ -62,112 +62,67 @@ _PARAGRAPH_BREAK = re.compile(r"\n[ \t\f\v\r]*\n")
 
 say = Messages(
     {
-        "kata": {"en": 'kata "{name}"', "zh": '练习 "{name}"'},
-        "topic": {"en": 'topic "{name}"', "zh": '主题 "{name}"'},
-        "source-title": {
-            "en": "title in its [[katas]] table",
-            "zh": "它的 [[katas]] 表里的 title",
-        },
-        "source-hints": {
-            "en": "hints in its [[katas]] table",
-            "zh": "它的 [[katas]] 表里的 hints",
-        },
-        "source-lesson": {"en": "the docstring of {path}", "zh": "{path} 的文档字符串"},
-        "source-topic-title": {
-            "en": "title at the top of topic.toml",
-            "zh": "topic.toml 开头的 title",
-        },
-        "changed": {
-            "en": "{manifest}: {what}, field {field}: the English changed after [{table}] {field} "
+        "kata": N_('kata "{name}"'),
+        "topic": N_('topic "{name}"'),
+        "source-title": N_("title in its [[katas]] table"),
+        "source-hints": N_("hints in its [[katas]] table"),
+        "source-lesson": N_("the docstring of {path}"),
+        "source-topic-title": N_("title at the top of topic.toml"),
+        "changed": N_(
+            "{manifest}: {what}, field {field}: the English changed after [{table}] {field} "
             "was checked against it; check that translation against the new English ({source}), "
-            "then run: {command}",
-            "zh": "{manifest}：{what}的字段 {field}：[{table}] 的 {field} 核对之后，"
-            "英文原文改过了；请对照新的英文（{source}）检查这段译文，然后运行：{command}",
-        },
-        "unrecorded": {
-            "en": "{manifest}: {what}, field {field}: [{table}] does not record which English "
+            "then run: {command}"
+        ),
+        "unrecorded": N_(
+            "{manifest}: {what}, field {field}: [{table}] does not record which English "
             "{field} it translates ({record}.{field}); check that translation against the English "
-            "({source}), then run: {command}",
-            "zh": "{manifest}：{what}的字段 {field}：[{table}] 没有记录它翻译的是哪一版英文 {field}"
-            "（{record}.{field}）；请对照英文（{source}）检查这段译文，然后运行：{command}",
-        },
-        "no-record": {
-            "en": "{manifest}: {what}: [{table}] does not record which English it translates "
-            "({record} = {{…}}); check the translation against the English, then run: {command}",
-            "zh": "{manifest}：{what}：[{table}] 没有记录它翻译的是哪一版英文（{record} = {{…}}）；"
-            "请对照英文检查译文，然后运行：{command}",
-        },
-        "description": {
-            "en": "For maintainers: list the translated titles, lessons and hints whose English "
+            "({source}), then run: {command}"
+        ),
+        "no-record": N_(
+            "{manifest}: {what}: [{table}] does not record which English it translates "
+            "({record} = {{…}}); check the translation against the English, then run: {command}"
+        ),
+        "description": N_(
+            "For maintainers: list the translated titles, lessons and hints whose English "
             "changed after they were checked (each translation records the English it "
             "translates, as translates = {{…}} in topic.toml), exit status 1 if any; with "
-            "--refresh, record the English as it is now, once the translations are checked.",
-            "zh": "供维护者使用：列出核对之后英文原文又改过的译文标题、课文和提示（每份译文都在 "
-            "topic.toml 里用 translates = {{…}} 记录它翻译的英文），只要有就以状态 1 退出；"
-            "加上 --refresh，则在核对译文之后，记录英文现在的样子。",
-        },
-        "help-names": {
-            "en": "a kata's id, or a topic's folder for the topic's own title (default: every kata "
-            "and topic)",
-            "zh": "练习的 id，或者主题文件夹（指主题自己的标题）（默认：所有练习和主题）",
-        },
-        "help-check": {
-            "en": "list the translations whose English changed or is not recorded (the default)",
-            "zh": "列出英文改过或未记录的译文（默认）",
-        },
-        "help-refresh": {
-            "en": "record the English that the named translations translate now: run it after "
-            "checking them",
-            "zh": "记录所列译文现在翻译的英文：请在核对译文之后运行",
-        },
-        "help-translation": {
-            "en": "only the translations into LANGUAGE, one of {languages} (default: every one)",
-            "zh": "只处理译成 LANGUAGE 的译文，LANGUAGE 是 {languages} 之一（默认：全部）",
-        },
-        "help-root": {
-            "en": "the kata tree's root, which holds katas/ (default: the nearest folder at or "
-            "above the current one that holds katas/curriculum.toml)",
-            "zh": "练习树的根目录，其中有 katas/（默认：当前文件夹或其上层中最近的、"
-            "含有 katas/curriculum.toml 的文件夹）",
-        },
-        "no-tree": {
-            "en": "no kata tree at or above {folder}: no folder there holds {katas}/{curriculum}; "
-            "name the tree's root with --root",
-            "zh": "{folder} 及其上层没有练习树：那里没有哪个文件夹含有 {katas}/{curriculum}；"
-            "请用 --root 指明练习树的根目录",
-        },
-        "unknown-name": {
-            "en": "no kata id or topic folder in {katas} is {name}",
-            "zh": "{katas} 里没有 id 或主题文件夹是 {name} 的练习或主题",
-        },
-        "to-check": {
-            "en": "{count} translations to check against their English (above).",
-            "zh": "有 {count} 处译文需要对照英文核对（见上）。",
-        },
-        "all-current": {
-            "en": "Every translation records the English it translates, unchanged since.",
-            "zh": "每份译文都记录了它翻译的英文，而且英文之后没有改过。",
-        },
-        "refreshed": {
-            "en": "{manifest}: recorded the English of {count} translations",
-            "zh": "{manifest}：记录了 {count} 份译文的英文",
-        },
-        "nothing-to-refresh": {
-            "en": "Every record is current: nothing written.",
-            "zh": "每条记录都是最新的：没有写入任何东西。",
-        },
-        "not-translated": {
-            "en": "{manifest}: {what} has no readable [{table}] translation, so nothing to record: "
-            "fix what pytest solutions/ says about it first",
-            "zh": "{manifest}：{what}没有可读的 [{table}] 译文，无可记录："
-            "请先解决 pytest solutions/ 指出的问题",
-        },
-        "not-rewritten": {
-            "en": "{manifest}: left as it was, since recording the English there would change "
-            "more than its {record} lines ({error}); write them by hand",
-            "zh": "{manifest}：保持原样，因为在那里记录英文会改动 {record} 行以外的内容"
-            "（{error}）；请手动写入",
-        },
+            "--refresh, record the English as it is now, once the translations are checked."
+        ),
+        "help-names": N_(
+            "a kata's id, or a topic's folder for the topic's own title (default: every kata "
+            "and topic)"
+        ),
+        "help-check": N_(
+            "list the translations whose English changed or is not recorded (the default)"
+        ),
+        "help-refresh": N_(
+            "record the English that the named translations translate now: run it after "
+            "checking them"
+        ),
+        "help-translation": N_(
+            "only the translations into LANGUAGE, one of {languages} (default: every one)"
+        ),
+        "help-root": N_(
+            "the kata tree's root, which holds katas/ (default: the nearest folder at or "
+            "above the current one that holds katas/curriculum.toml)"
+        ),
+        "no-tree": N_(
+            "no kata tree at or above {folder}: no folder there holds {katas}/{curriculum}; "
+            "name the tree's root with --root"
+        ),
+        "unknown-name": N_("no kata id or topic folder in {katas} is {name}"),
+        "to-check": N_("{count} translations to check against their English (above)."),
+        "all-current": N_("Every translation records the English it translates, unchanged since."),
+        "refreshed": N_("{manifest}: recorded the English of {count} translations"),
+        "nothing-to-refresh": N_("Every record is current: nothing written."),
+        "not-translated": N_(
+            "{manifest}: {what} has no readable [{table}] translation, so nothing to record: "
+            "fix what pytest solutions/ says about it first"
+        ),
+        "not-rewritten": N_(
+            "{manifest}: left as it was, since recording the English there would change "
+            "more than its {record} lines ({error}); write them by hand"
+        ),
     }
 )
 

@@ -70,7 +70,7 @@ from _pytest.config import create_terminal_writer
 
 from pytest_katas.catalog import Catalog, Kata
 from pytest_katas.hints import show_hints, spend_hint
-from pytest_katas.i18n import Messages
+from pytest_katas.i18n import N_, Messages
 from pytest_katas.layout import Layout, typed_path, user_paths
 from pytest_katas.progress import Progress, ProgressStore
 from pytest_katas.report import kata_in_focus
@@ -80,76 +80,46 @@ if TYPE_CHECKING:
 
 say = Messages(
     {
-        "outside-repository": {
-            "en": "{pytest} --watch needs a {folder}/ folder under {root}; run it from the kata "
-            "repository",
-            "zh": "{pytest} --watch 需要 {root} 下有 {folder}/ 文件夹；请在练习仓库里运行它",
-        },
-        "with-solution": {
-            "en": "use --watch or --solution, not both at once: {pytest} --solution "
+        "outside-repository": N_(
+            "{pytest} --watch needs a {folder}/ folder under {root}; run it from the kata "
+            "repository"
+        ),
+        "with-solution": N_(
+            "use --watch or --solution, not both at once: {pytest} --solution "
             "KATA_PATH shows a solution, {pytest} --watch {folder}/ runs the katas as you save "
-            "them",
-            "zh": "--watch 和 --solution 不能同时使用：{pytest} --solution 练习路径 显示参考答案，"
-            "{pytest} --watch {folder}/ 在你保存时运行练习",
-        },
-        "not-a-kata-path": {
-            "en": "{pytest} --watch runs katas, and {path} is not under {folder}/; give it "
-            "{folder}/ or a path under it",
-            "zh": "{pytest} --watch 只运行练习，而 {path} 不在 {folder}/ 下；请给它 {folder}/ "
-            "或其下的路径",
-        },
-        "missing-path": {
-            "en": "{path} does not exist; give {pytest} --watch {folder}/ or a path under it",
-            "zh": "{path} 不存在；请给 {pytest} --watch {folder}/ 或其下的路径",
-        },
-        "nested": {
-            "en": "--watch is set in addopts or PYTEST_ADDOPTS; remove it there, and type "
-            "{pytest} --watch {folder}/ instead",
-            "zh": "--watch 写在了 addopts 或 PYTEST_ADDOPTS 里；请从那里删掉它，改为输入 "
-            "{pytest} --watch {folder}/",
-        },
-        "no-watchfiles": {
-            "en": "{pytest} --watch needs the watchfiles package, which pytest-katas depends on; "
-            "install it: python -m pip install watchfiles",
-            "zh": "{pytest} --watch 需要 watchfiles 包（pytest-katas 依赖它）；请安装："
-            "python -m pip install watchfiles",
-        },
-        "run-everything": {
-            "en": "run {number}: every kata in {paths}",
-            "zh": "第 {number} 次运行：{paths} 中的全部练习",
-        },
-        "run-everything-saved": {
-            "en": "run {number}: every kata in {paths} ({saved} saved)",
-            "zh": "第 {number} 次运行：{paths} 中的全部练习（{saved} 已保存）",
-        },
-        "run-saved": {
-            "en": "run {number}: {saved} saved",
-            "zh": "第 {number} 次运行：{saved} 已保存",
-        },
-        "run-saved-and-next": {
-            "en": "run {number}: {saved} saved, with the next kata to solve, {next}",
-            "zh": "第 {number} 次运行：{saved} 已保存，连同下一个待解的练习 {next}",
-        },
-        "keys": {
-            "en": "Watching {paths}: save a kata to run it again · Enter: run every kata · "
-            "h + Enter: next hint · q + Enter or Ctrl-C: leave",
-            "zh": "正在监视 {paths}：保存练习即重新运行 · 回车：运行全部练习 · "
-            "h + 回车：下一条提示 · q + 回车或 Ctrl-C：退出",
-        },
-        "unknown-key": {
-            "en": "{typed!r} is not a key of {pytest} --watch: h + Enter gives a hint, q + Enter "
-            "leaves, Enter alone runs every kata",
-            "zh": "{typed!r} 不是 {pytest} --watch 的按键：h + 回车显示提示，q + 回车退出，"
-            "只按回车运行全部练习",
-        },
-        "all-green": {
-            "en": "All {count} katas are green: there is no hint left to give.",
-            "zh": "全部 {count} 个练习都已通过：没有需要的提示了。",
-        },
-        "stopped": {
-            "en": "Stopped watching; your progress is saved in {path}.",
-            "zh": "已停止监视；你的进度保存在 {path}。",
-        },
+            "them"
+        ),
+        "not-a-kata-path": N_(
+            "{pytest} --watch runs katas, and {path} is not under {folder}/; give it "
+            "{folder}/ or a path under it"
+        ),
+        "missing-path": N_(
+            "{path} does not exist; give {pytest} --watch {folder}/ or a path under it"
+        ),
+        "nested": N_(
+            "--watch is set in addopts or PYTEST_ADDOPTS; remove it there, and type "
+            "{pytest} --watch {folder}/ instead"
+        ),
+        "no-watchfiles": N_(
+            "{pytest} --watch needs the watchfiles package, which pytest-katas depends on; "
+            "install it: python -m pip install watchfiles"
+        ),
+        "run-everything": N_("run {number}: every kata in {paths}"),
+        "run-everything-saved": N_("run {number}: every kata in {paths} ({saved} saved)"),
+        "run-saved": N_("run {number}: {saved} saved"),
+        "run-saved-and-next": N_(
+            "run {number}: {saved} saved, with the next kata to solve, {next}"
+        ),
+        "keys": N_(
+            "Watching {paths}: save a kata to run it again · Enter: run every kata · "
+            "h + Enter: next hint · q + Enter or Ctrl-C: leave"
+        ),
+        "unknown-key": N_(
+            "{typed!r} is not a key of {pytest} --watch: h + Enter gives a hint, q + Enter "
+            "leaves, Enter alone runs every kata"
+        ),
+        "all-green": N_("All {count} katas are green: there is no hint left to give."),
+        "stopped": N_("Stopped watching; your progress is saved in {path}."),
     }
 )
 

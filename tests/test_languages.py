@@ -3,9 +3,17 @@
 from __future__ import annotations
 
 import importlib
+import io
 import pkgutil
+import shutil
+import string
+from pathlib import Path
 
 import pytest
+from babel.messages.catalog import Catalog
+from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_dir
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
 
 import pytest_katas
 from pytest_katas import i18n
@@ -39,12 +47,122 @@ def test_an_unknown_language_option_is_refused() -> None:
         i18n.choose_language("fr", {})
 
 
-def test_every_message_exists_in_every_language() -> None:
-    for module in pkgutil.iter_modules(pytest_katas.__path__):
-        importlib.import_module(f"pytest_katas.{module.name}")
-    missing = [entry for table in i18n.TABLES for entry in table.missing()]
-    assert missing == []
-    assert len(i18n.TABLES) >= 10
+# --- the gettext catalogs (pytest_katas/locale, see i18n.py) ------------------------------------
+
+PACKAGE = Path(pytest_katas.__file__).parent
+CATALOGS = sorted(PACKAGE.glob(f"locale/*/LC_MESSAGES/{i18n.DOMAIN}.po"))
+MESSAGES_COMMAND = "nox -s messages"
+
+
+def extracted() -> set[str | tuple[str, str]]:
+    """Every message of the package's Messages tables, as Babel extracts them for the catalogs
+    (the keywords of `nox -s messages`)."""
+    keywords = {**DEFAULT_KEYWORDS, "N_plural": (1, 2)}
+    found: set[str | tuple[str, str]] = set()
+    for _, _, message, _, _ in extract_from_dir(
+        PACKAGE, method_map=[("**.py", "python")], keywords=keywords
+    ):
+        found.add(message if isinstance(message, str) else (message[0], message[1]))
+    return found
+
+
+def fields(text: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
+
+
+def test_there_is_a_chinese_catalog_and_each_catalog_is_a_language() -> None:
+    assert [path.parents[1].name for path in CATALOGS] == ["zh"]
+    assert i18n.LANGUAGES == ("en", "zh")
+
+
+def test_every_message_is_extracted_and_every_table_marks_its_english() -> None:
+    """The tables are what Babel extracts: a message written without N_ would never reach a
+    catalog (and would be said in English whatever the language)."""
+    for module in pkgutil.walk_packages(pytest_katas.__path__, "pytest_katas."):
+        importlib.import_module(module.name)
+    messages = extracted()
+    assert len(messages) >= 300
+    assert ("1 item", "{count} items") in messages  # a plural
+    assert "pytest-katas: your progress" in messages
+
+
+@pytest.mark.parametrize("path", CATALOGS, ids=lambda path: path.parents[1].name)
+def test_a_catalog_has_no_missing_fuzzy_untranslated_or_obsolete_entry(path: Path) -> None:
+    with path.open("rb") as file:
+        catalog = read_po(file)
+    entries = {
+        message.id if isinstance(message.id, str) else tuple(message.id): message
+        for message in catalog
+        if message.id
+    }
+    messages = extracted()
+    relative = path.relative_to(PACKAGE.parent)
+    missing = sorted(map(str, messages - set(entries)))
+    assert not missing, f"{relative} lacks {missing[0]!r}: run {MESSAGES_COMMAND}, translate"
+    obsolete = sorted(map(str, set(entries) - messages)) + [
+        str(m.id) for m in catalog.obsolete.values()
+    ]
+    assert not obsolete, f"{relative}: obsolete {obsolete[0]!r}: remove it ({MESSAGES_COMMAND})"
+    for key, message in entries.items():
+        assert not message.fuzzy, f"{relative}: {key!r} is fuzzy: check the translation"
+        strings = message.string or ()
+        translated = [strings] if isinstance(strings, str) else list(strings)
+        assert all(translated), f"{relative}: {key!r} is not translated"
+        sources = [key] if isinstance(key, str) else list(key)
+        expected = set().union(*map(fields, sources))
+        for text in translated:
+            # the plural's forms may leave out {count}; every other field must be there
+            assert fields(text) <= expected, f"{relative}: {key!r} names a field not in English"
+            assert expected - fields(text) <= {"count"}, f"{relative}: {key!r} drops a field"
+
+
+@pytest.mark.parametrize("path", CATALOGS, ids=lambda path: path.parents[1].name)
+def test_the_compiled_catalog_is_the_catalog(path: Path) -> None:
+    with path.open("rb") as file:
+        catalog = read_po(file)
+    compiled = io.BytesIO()
+    write_mo(compiled, catalog)
+    assert path.with_suffix(".mo").read_bytes() == compiled.getvalue(), (
+        f"{path.with_suffix('.mo').name} is older than its .po: run {MESSAGES_COMMAND}"
+    )
+
+
+def test_adding_a_language_is_adding_a_catalog(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A new folder under locale/ with a compiled catalog is a language: no code changes."""
+    locale = tmp_path / "locale"
+    shutil.copytree(PACKAGE / "locale", locale)
+    french = Catalog(locale="fr")
+    french.add("pytest-katas: your progress", "pytest-katas : votre progression")
+    (locale / "fr" / "LC_MESSAGES").mkdir(parents=True)
+    with (locale / "fr" / "LC_MESSAGES" / f"{i18n.DOMAIN}.mo").open("wb") as file:
+        write_mo(file, french)
+    monkeypatch.setattr(i18n, "LOCALE_DIR", locale)
+    assert i18n._catalog_languages() == ("fr", "zh")
+    monkeypatch.setattr(i18n, "LANGUAGES", ("en", *i18n._catalog_languages()))
+    assert i18n.choose_language(None, {"LANG": "fr_FR.UTF-8"}) == "fr"
+    from pytest_katas.report import say
+
+    i18n.set_language("fr")
+    try:
+        assert say("heading") == "pytest-katas : votre progression"
+        assert say("all-katas") == "All katas"  # not translated yet: English
+    finally:
+        i18n.set_language("en")
+        i18n.translations.cache_clear()
+
+
+def test_a_plural_message_takes_its_form_from_the_count() -> None:
+    from pytest_katas.report import say
+
+    assert say("not-started", count=1) == "Not started yet: 1 kata (still as shipped)."
+    assert say("not-started", count=2) == "Not started yet: 2 katas (still as shipped)."
+    i18n.set_language("zh")
+    try:
+        assert say("not-started", count=1) == "还没开始：1 个练习（仍是原样）。"
+    finally:
+        i18n.set_language("en")
 
 
 def test_the_report_speaks_chinese_with_lang_zh(repo: KataRepo) -> None:

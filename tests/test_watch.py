@@ -24,7 +24,7 @@ from pathlib import Path
 import pytest
 
 from pytest_katas import watch as watch_module
-from pytest_katas.watch import Events, Files, KeyInput, Watcher, _polls, _starts_quietly, say
+from pytest_katas.watch import Events, Files, KeyInput, Watcher, _polls, _starts_quietly
 from tests.kata_repo import STRINGS_KATA, KataRepo
 
 pytestmark = pytest.mark.skipif(
@@ -531,7 +531,3 @@ def test_without_watchfiles_the_watch_says_what_to_install(
     result = repo.run("--watch", "katas/")
     assert result.ret == pytest.ExitCode.USAGE_ERROR
     result.stderr.fnmatch_lines(["ERROR: pytest --watch needs the watchfiles package*"])
-
-
-def test_every_message_is_in_english_and_chinese() -> None:
-    assert say.missing() == []

@@ -35,66 +35,46 @@ import filelock
 import pytest
 
 from pytest_katas.catalog import Kata, display_path
-from pytest_katas.i18n import Messages
+from pytest_katas.i18n import N_, Messages
 from pytest_katas.progress import journal
 from pytest_katas.progress.records import STATE_SCHEMA, KataRecord, Progress
 
 say = Messages(
     {
-        "unreadable": {
-            "en": "{path} could not be read ({error}); progress from this run will be saved when "
-            "the file is readable again",
-            "zh": "无法读取 {path}（{error}）；等这个文件可以读取了，本次的进度才会保存",
-        },
-        "not-json": {"en": "is not valid JSON ({error})", "zh": "不是有效的 JSON（{error}）"},
-        "not-utf8": {"en": "is not UTF-8 text", "zh": "不是 UTF-8 文本"},
-        "wrong-schema": {
-            "en": "is not a schema-{schema} progress file",
-            "zh": "不是第 {schema} 版格式的进度文件",
-        },
-        "no-katas": {"en": 'has no "katas" table', "zh": '缺少 "katas" 表'},
-        "dropped": {
-            "en": "{path}: the entries for {ids} did not make sense and were reset; every other "
-            "kata keeps its progress",
-            "zh": "{path}：{ids} 的记录有误，已经重置；其他练习的进度都还在",
-        },
-        "set-aside": {
-            "en": "{path} {what}; it was kept as {backup} and progress starts afresh from this run",
-            "zh": "{path} {what}；原文件已另存为 {backup}，进度从本次运行重新开始记录",
-        },
-        "starts-afresh": {
-            "en": "{path} {what}; progress starts afresh from this run",
-            "zh": "{path} {what}；进度从本次运行重新开始记录",
-        },
-        "not-written": {
-            "en": "progress could not be saved in {path} ({error}); it is kept as it was, and "
-            "this run's results will count once the folder is writable again and you rerun",
-            "zh": "无法把进度保存到 {path}（{error}）；已有的进度保持不变，"
-            "等文件夹可写后再运行一次，本次的结果才会计入",
-        },
-        "locked": {
-            "en": "another pytest run held the lock for {seconds:g} s",
-            "zh": "另一个 pytest 运行占用文件锁超过 {seconds:g} 秒",
-        },
-        "moved": {
-            "en": "your progress moved from {old} to {new} (a file of its own, safe from "
-            "--cache-clear)",
-            "zh": "你的进度已从 {old} 移到 {new}（单独的文件，--cache-clear 不会清掉它）",
-        },
-        "interrupted": {
-            "en": "the last run ended abruptly in {path} ({step}); code that calls os._exit(), "
+        "unreadable": N_(
+            "{path} could not be read ({error}); progress from this run will be saved when "
+            "the file is readable again"
+        ),
+        "not-json": N_("is not valid JSON ({error})"),
+        "not-utf8": N_("is not UTF-8 text"),
+        "wrong-schema": N_("is not a schema-{schema} progress file"),
+        "no-katas": N_('has no "katas" table'),
+        "dropped": N_(
+            "{path}: the entries for {ids} did not make sense and were reset; every other "
+            "kata keeps its progress"
+        ),
+        "set-aside": N_(
+            "{path} {what}; it was kept as {backup} and progress starts afresh from this run"
+        ),
+        "starts-afresh": N_("{path} {what}; progress starts afresh from this run"),
+        "not-written": N_(
+            "progress could not be saved in {path} ({error}); it is kept as it was, and "
+            "this run's results will count once the folder is writable again and you rerun"
+        ),
+        "locked": N_("another pytest run held the lock for {seconds:g} s"),
+        "moved": N_(
+            "your progress moved from {old} to {new} (a file of its own, safe from --cache-clear)"
+        ),
+        "interrupted": N_(
+            "the last run ended abruptly in {path} ({step}); code that calls os._exit(), "
             "kills its own process, crashes the interpreter, or spends longer than the time "
-            "limit inside one call into C does that. Its earlier results are saved",
-            "zh": "上一次运行在 {path}（{step}）中突然结束；调用 os._exit()、杀掉自己的进程、"
-            "让解释器崩溃，或在一次 C 调用里超过时间限制的代码会这样。之前的结果都已保存",
-        },
-        "interrupted-time-limit": {
-            "en": "the last run was stopped in {path} ({step}): it ran past the time limit and "
+            "limit inside one call into C does that. Its earlier results are saved"
+        ),
+        "interrupted-time-limit": N_(
+            "the last run was stopped in {path} ({step}): it ran past the time limit and "
             "did not stop when asked (an endless loop that catches every exception, or a long "
-            "call into C code). Its earlier results are saved",
-            "zh": "上一次运行在 {path}（{step}）中被强制停止：它超过了时间限制，而且被要求停下时"
-            "没有停（一个捕获所有异常的死循环，或一次很长的 C 调用）。之前的结果都已保存",
-        },
+            "call into C code). Its earlier results are saved"
+        ),
     }
 )
 

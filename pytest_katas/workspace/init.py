@@ -16,7 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from pytest_katas.catalog import CURRICULUM_FILE
-from pytest_katas.i18n import Messages
+from pytest_katas.i18n import N_, Messages
 from pytest_katas.installed import KATAS, Curriculum, installed
 from pytest_katas.shell import pytest_command
 from pytest_katas.workspace.record import RECORD_FILE, WorkspaceError, WorkspaceRecord
@@ -25,58 +25,34 @@ README = "README.md"
 
 say = Messages(
     {
-        "description": {
-            "en": "Write a workspace of katas to solve: the katas of this pytest-katas, a short "
-            "README.md, and a hidden record that pytest-katas update merges from.",
-            "zh": "写出一个练习工作区：这个版本 pytest-katas 的全部练习、一份简短的 README.md，"
-            "以及 pytest-katas update 合并时依据的隐藏记录。",
-        },
-        "help-dir": {
-            "en": "the folder to write it in (made if needed; default: the current folder)",
-            "zh": "写入的文件夹（需要时会创建；默认：当前文件夹）",
-        },
-        "has-workspace": {
-            "en": "{folder} already holds a workspace ({file}): carry on there, or run "
-            "{pytest_katas} update there after upgrading pytest-katas",
-            "zh": "{folder} 里已经有一个工作区（{file}）：在那里继续，升级 pytest-katas 后"
-            "在那里运行 {pytest_katas} update",
-        },
-        "inside-tree": {
-            "en": "{folder} is inside the kata tree at {root}: a workspace cannot hold another "
-            "(pytest would run both); choose a folder outside it",
-            "zh": "{folder} 在 {root} 的练习目录里面：工作区不能套在另一个里面"
-            "（pytest 会把两个一起运行）；请选一个在它外面的文件夹",
-        },
-        "has-katas": {
-            "en": "{folder} already holds a {katas}/ folder: choose another folder, such as "
-            "{pytest_katas} init katas-workspace",
-            "zh": "{folder} 里已经有 {katas}/ 文件夹：请换一个文件夹，例如 "
-            "{pytest_katas} init katas-workspace",
-        },
-        "not-a-folder": {
-            "en": "{folder} is a file, not a folder: give {pytest_katas} init a folder",
-            "zh": "{folder} 是文件而不是文件夹：请给 {pytest_katas} init 一个文件夹",
-        },
-        "not-written": {
-            "en": "{folder} could not be written ({error}): choose a folder you can write in",
-            "zh": "无法写入 {folder}（{error}）：请换一个你能写入的文件夹",
-        },
-        "no-curriculum": {
-            "en": "this installation of pytest-katas has no katas (pytest_katas/curriculum.json is "
-            "missing): reinstall it with pip install --force-reinstall pytest-katas",
-            "zh": "这个 pytest-katas 安装里没有练习（缺少 pytest_katas/curriculum.json）："
-            "请用 pip install --force-reinstall pytest-katas 重新安装",
-        },
-        "written": {
-            "en": "Wrote {count} katas of pytest-katas {version} in {folder}.",
-            "zh": "已在 {folder} 写入 pytest-katas {version} 的 {count} 个练习。",
-        },
-        "next": {
-            "en": "Next: {command}",
-            "zh": "下一步：{command}",
-        },
-        "readme": {
-            "en": """# Katas: how Python works underneath
+        "description": N_(
+            "Write a workspace of katas to solve: the katas of this pytest-katas, a short "
+            "README.md, and a hidden record that pytest-katas update merges from."
+        ),
+        "help-dir": N_("the folder to write it in (made if needed; default: the current folder)"),
+        "has-workspace": N_(
+            "{folder} already holds a workspace ({file}): carry on there, or run "
+            "{pytest_katas} update there after upgrading pytest-katas"
+        ),
+        "inside-tree": N_(
+            "{folder} is inside the kata tree at {root}: a workspace cannot hold another "
+            "(pytest would run both); choose a folder outside it"
+        ),
+        "has-katas": N_(
+            "{folder} already holds a {katas}/ folder: choose another folder, such as "
+            "{pytest_katas} init katas-workspace"
+        ),
+        "not-a-folder": N_("{folder} is a file, not a folder: give {pytest_katas} init a folder"),
+        "not-written": N_(
+            "{folder} could not be written ({error}): choose a folder you can write in"
+        ),
+        "no-curriculum": N_(
+            "this installation of pytest-katas has no katas (pytest_katas/curriculum.json is "
+            "missing): reinstall it with pip install --force-reinstall pytest-katas"
+        ),
+        "written": N_("Wrote {count} katas of pytest-katas {version} in {folder}."),
+        "next": N_("Next: {command}"),
+        "readme": N_("""# Katas: how Python works underneath
 
 Each kata is a failing test module in a topic folder of `katas/`. Fill in the blanks (`__`), or
 write the function whose body is `__`, until the kata passes.
@@ -93,26 +69,7 @@ Your progress is kept in `katas-progress.json` here. After upgrading pytest-kata
 your answers are kept, the katas that changed are merged, new katas appear.
 
 Made by pytest-katas {version}; keep the hidden file `{record}`, which `update` needs.
-""",
-            "zh": """# 练习：Python 的底层原理
-
-每个练习都是 `katas/` 某个主题文件夹里一个会失败的测试模块。填上空（`__`），或者写出函数体为
-`__` 的函数，直到练习通过。
-
-| 命令 | 作用 |
-|---|---|
-| `{pytest} katas/` | 运行全部练习，显示进度和下一个要做的练习 |
-| `{pytest} --hint` | 当前练习的下一条提示 |
-| `{pytest} --solution` | 练习通过后：你的答案与参考答案的对照 |
-| `{pytest} --watch katas/` | 每次保存练习时重新运行 |
-
-进度保存在这里的 `katas-progress.json`。升级 pytest-katas 之后，在这里运行
-`{pytest_katas} update`（先用 `{pytest_katas} update --dry-run` 看看会改什么）：你的答案会保留，
-改动过的练习会被合并，新的练习会出现。
-
-由 pytest-katas {version} 生成；请保留隐藏文件 `{record}`，update 需要它。
-""",
-        },
+"""),
     }
 )
 

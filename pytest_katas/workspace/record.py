@@ -19,7 +19,7 @@ from functools import lru_cache
 from pathlib import Path, PurePosixPath
 
 from pytest_katas.catalog import Kata
-from pytest_katas.i18n import Messages
+from pytest_katas.i18n import N_, Messages
 from pytest_katas.installed import Curriculum, installed
 
 RECORD_FILE = ".pytest-katas-workspace.json"
@@ -27,30 +27,22 @@ FORMAT = "pytest-katas-workspace/1"
 
 say = Messages(
     {
-        "no-workspace": {
-            "en": "{folder} is not in a pytest-katas workspace (no {file} there or above): "
-            "run {pytest_katas} update inside the folder {pytest_katas} init wrote",
-            "zh": "{folder} 不在 pytest-katas 工作区里（它和上层都没有 {file}）：请在 "
-            "{pytest_katas} init 写出的文件夹里运行 {pytest_katas} update",
-        },
-        "unreadable": {
-            "en": "{path} cannot be read as a workspace record ({error}); run {pytest_katas} init "
-            "in a new folder and copy your katas over",
-            "zh": "{path} 无法作为工作区记录读取（{error}）；请在新文件夹里运行 "
-            "{pytest_katas} init，再把你的练习复制过去",
-        },
-        "behind": {
-            "en": "your katas are those of pytest-katas {old}, and {new} is installed: run "
-            "{pytest_katas} update to bring them up to date (your answers and progress are kept)",
-            "zh": "你的练习来自 pytest-katas {old}，而已安装的是 {new}：请运行 "
-            "{pytest_katas} update 更新它们（你的答案和进度都会保留）",
-        },
-        "differs": {
-            "en": "your katas are not those of the installed pytest-katas {new}: run "
-            "{pytest_katas} update to bring them up to date (your answers and progress are kept)",
-            "zh": "你的练习和已安装的 pytest-katas {new} 的不一样：请运行 {pytest_katas} update "
-            "更新它们（你的答案和进度都会保留）",
-        },
+        "no-workspace": N_(
+            "{folder} is not in a pytest-katas workspace (no {file} there or above): "
+            "run {pytest_katas} update inside the folder {pytest_katas} init wrote"
+        ),
+        "unreadable": N_(
+            "{path} cannot be read as a workspace record ({error}); run {pytest_katas} init "
+            "in a new folder and copy your katas over"
+        ),
+        "behind": N_(
+            "your katas are those of pytest-katas {old}, and {new} is installed: run "
+            "{pytest_katas} update to bring them up to date (your answers and progress are kept)"
+        ),
+        "differs": N_(
+            "your katas are not those of the installed pytest-katas {new}: run "
+            "{pytest_katas} update to bring them up to date (your answers and progress are kept)"
+        ),
     }
 )
 

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
-from pytest_katas.i18n import Messages
+from pytest_katas.i18n import N_, Messages
 from pytest_katas.installed import KATAS, Curriculum, installed
 from pytest_katas.workspace.init import next_command
 from pytest_katas.workspace.merge import merge
@@ -40,100 +40,52 @@ from pytest_katas.workspace.record import (
 
 say = Messages(
     {
-        "description": {
-            "en": "After upgrading pytest-katas: bring the katas of a workspace written by "
+        "description": N_(
+            "After upgrading pytest-katas: bring the katas of a workspace written by "
             "pytest-katas init to the new release, merging your answers into the katas that "
-            "changed. Your progress is kept.",
-            "zh": "升级 pytest-katas 之后：把 pytest-katas init 写出的工作区更新到新版本，"
-            "把你的答案合并进改动过的练习。你的进度会保留。",
-        },
-        "help-dir": {
-            "en": "a folder of the workspace (default: the current folder)",
-            "zh": "工作区里的一个文件夹（默认：当前文件夹）",
-        },
-        "help-dry-run": {
-            "en": "say what would change, and write nothing",
-            "zh": "只说明会改动什么，不写入任何东西",
-        },
-        "no-curriculum": {
-            "en": "this installation of pytest-katas has no katas (pytest_katas/curriculum.json is "
-            "missing): reinstall it with pip install --force-reinstall pytest-katas",
-            "zh": "这个 pytest-katas 安装里没有练习（缺少 pytest_katas/curriculum.json）："
-            "请用 pip install --force-reinstall pytest-katas 重新安装",
-        },
-        "up-to-date": {
-            "en": "The katas in {folder} are those of pytest-katas {version} already: nothing "
-            "to update.",
-            "zh": "{folder} 里的练习已经是 pytest-katas {version} 的了：无需更新。",
-        },
-        "heading": {
-            "en": "Updating the katas in {folder} from pytest-katas {old} to {new}:",
-            "zh": "正在把 {folder} 里的练习从 pytest-katas {old} 更新到 {new}：",
-        },
-        "repair-heading": {
-            "en": "The katas in {folder} are those of pytest-katas {new}; putting back what is "
-            "missing:",
-            "zh": "{folder} 里的练习是 pytest-katas {new} 的；正在放回缺少的文件：",
-        },
-        "dry-heading": {
-            "en": "pytest-katas update would change the katas in {folder} from pytest-katas {old} "
-            "to {new} (dry run: nothing is written):",
-            "zh": "pytest-katas update 会把 {folder} 里的练习从 pytest-katas {old} 更新到 {new}"
-            "（试运行：不写入任何东西）：",
-        },
-        "added": {"en": "  {path}: new", "zh": "  {path}：新增"},
-        "replaced": {
-            "en": "  {path}: replaced by the new release's (you had not changed it)",
-            "zh": "  {path}：换成了新版本的（你没有改过它）",
-        },
-        "moved": {
-            "en": "  {path}: moved here from {old} (same kata)",
-            "zh": "  {path}：从 {old} 移到这里（同一个练习）",
-        },
-        "merged": {
-            "en": "  {path}: the new release merged with your answers",
-            "zh": "  {path}：新版本已与你的答案合并",
-        },
-        "merged-moved": {
-            "en": "  {path}: moved here from {old}, the new release merged with your answers",
-            "zh": "  {path}：从 {old} 移到这里，新版本已与你的答案合并",
-        },
-        "conflict": {
-            "en": "  {path}: the new release changed lines you had changed too: the new kata is "
-            "in place, your version is kept as {backup}",
-            "zh": "  {path}：新版本改动了你也改过的行：新练习已放好，你的版本保存为 {backup}",
-        },
-        "restored": {
-            "en": "  {path}: put back (it was missing)",
-            "zh": "  {path}：已放回（它不见了）",
-        },
-        "removed": {
-            "en": "  {path}: removed (not in the new release; you had not changed it)",
-            "zh": "  {path}：已删除（新版本里没有它；你没有改过它）",
-        },
-        "removed-kept": {
-            "en": "  {path}: not in the new release; your version is kept as {backup}",
-            "zh": "  {path}：新版本里没有它；你的版本保存为 {backup}",
-        },
-        "nothing": {
-            "en": "  nothing in your katas changes",
-            "zh": "  你的练习没有任何改动",
-        },
-        "done": {
-            "en": "Your katas are those of pytest-katas {version} now; your progress is kept. "
-            "Next: {command}",
-            "zh": "你的练习已是 pytest-katas {version} 的了；进度已保留。下一步：{command}",
-        },
-        "dry-done": {
-            "en": "Nothing was written. To do it: {pytest_katas} update",
-            "zh": "没有写入任何东西。要真正更新：{pytest_katas} update",
-        },
-        "not-written": {
-            "en": "{path} could not be written ({error}); nothing after it was changed: fix that "
-            "and run {pytest_katas} update again",
-            "zh": "无法写入 {path}（{error}）；它之后的都没有改动："
-            "解决后再运行 {pytest_katas} update",
-        },
+            "changed. Your progress is kept."
+        ),
+        "help-dir": N_("a folder of the workspace (default: the current folder)"),
+        "help-dry-run": N_("say what would change, and write nothing"),
+        "no-curriculum": N_(
+            "this installation of pytest-katas has no katas (pytest_katas/curriculum.json is "
+            "missing): reinstall it with pip install --force-reinstall pytest-katas"
+        ),
+        "up-to-date": N_(
+            "The katas in {folder} are those of pytest-katas {version} already: nothing to update."
+        ),
+        "heading": N_("Updating the katas in {folder} from pytest-katas {old} to {new}:"),
+        "repair-heading": N_(
+            "The katas in {folder} are those of pytest-katas {new}; putting back what is missing:"
+        ),
+        "dry-heading": N_(
+            "pytest-katas update would change the katas in {folder} from pytest-katas {old} "
+            "to {new} (dry run: nothing is written):"
+        ),
+        "added": N_("  {path}: new"),
+        "replaced": N_("  {path}: replaced by the new release's (you had not changed it)"),
+        "moved": N_("  {path}: moved here from {old} (same kata)"),
+        "merged": N_("  {path}: the new release merged with your answers"),
+        "merged-moved": N_(
+            "  {path}: moved here from {old}, the new release merged with your answers"
+        ),
+        "conflict": N_(
+            "  {path}: the new release changed lines you had changed too: the new kata is "
+            "in place, your version is kept as {backup}"
+        ),
+        "restored": N_("  {path}: put back (it was missing)"),
+        "removed": N_("  {path}: removed (not in the new release; you had not changed it)"),
+        "removed-kept": N_("  {path}: not in the new release; your version is kept as {backup}"),
+        "nothing": N_("  nothing in your katas changes"),
+        "done": N_(
+            "Your katas are those of pytest-katas {version} now; your progress is kept. "
+            "Next: {command}"
+        ),
+        "dry-done": N_("Nothing was written. To do it: {pytest_katas} update"),
+        "not-written": N_(
+            "{path} could not be written ({error}); nothing after it was changed: fix that "
+            "and run {pytest_katas} update again"
+        ),
     }
 )
 
