@@ -24,7 +24,7 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
-from pytest_katas.i18n import N_, Messages
+from pytest_katas.i18n import LANGUAGES, N_, Messages
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -36,7 +36,15 @@ FORMAT_DOC = Path(__file__).parent / "docs" / "kata-format.md"
 """The kata format, installed with the package: messages about a kata tree's shape cite it."""
 TOPIC_FILE = "topic.toml"
 MIN_HINTS, MAX_HINTS = 2, 4
-TRANSLATIONS = ("zh",)
+_LANGUAGE = re.compile(r"[a-z]{2,3}")
+
+
+def is_language(code: str) -> bool:
+    """Whether `code` reads as a language code as the catalogs and `--lang` name them (ISO 639:
+    `zh`, `fr`)."""
+    return _LANGUAGE.fullmatch(code) is not None
+
+
 """The languages a kata's title, lesson and hints are translated into, beside English."""
 _ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _STEP = re.compile(r"^(?:async[ \t]+)?def[ \t]+(test\w*)[ \t]*\(", re.MULTILINE)
@@ -64,6 +72,13 @@ say = Messages(
         "katas-not-tables": N_("katas must be [[katas]] tables, one per kata"),
         "unlisted-kata": N_(
             "does not list {file}; add a [[katas]] entry with its id, title and hints"
+        ),
+        "not-a-kata": N_(
+            "{path} is not a kata (its {topic} does not list it), so it runs as a test of "
+            "your own; to keep a file of yours out of the run, name it without the test_ prefix"
+        ),
+        "bad-translations": N_(
+            'translations must be a list of language codes, such as translations = ["zh"]'
         ),
         "kata-number": N_("kata #{number}"),
         "kata-id": N_('kata "{id}"'),
@@ -114,9 +129,16 @@ class CatalogProblem:
 
     where: str
     message: str
+    to_learner: str | None = None
+    """What a learner is told instead, where the problem is theirs to fix in another way than a
+    maintainer's (a test file of their own beside the katas)."""
 
     def __str__(self) -> str:
         return f"{self.where}: {self.message}"
+
+    def for_learner(self) -> str:
+        """The line a learner's run prints."""
+        return self.to_learner or str(self)
 
 
 @dataclass(frozen=True)
@@ -211,6 +233,9 @@ class Catalog:
     filterwarnings: tuple[str, ...] = ()
     """The warnings filters of `katas/curriculum.toml` (its `filterwarnings` list, the readable
     ones), which every step of a kata and of its solution runs under."""
+    translations: tuple[str, ...] = ()
+    """The languages `katas/curriculum.toml` promises every title, lesson and hint in besides
+    English (its `translations` list, such as `["zh"]`); the maintainer checks require them."""
 
     @property
     def katas(self) -> list[Kata]:
@@ -305,8 +330,10 @@ class _Loader:
         self.seen_ids: dict[str, str] = {}
         self.unreadable: set[Path] = set()
 
-    def problem(self, path: Path, message: str) -> None:
-        self.catalog.problems.append(CatalogProblem(self.catalog.display(path), message))
+    def problem(self, path: Path, message: str, to_learner: str | None = None) -> None:
+        self.catalog.problems.append(
+            CatalogProblem(self.catalog.display(path), message, to_learner)
+        )
 
     def read_toml(self, path: Path) -> dict[str, Any] | None:
         try:
@@ -331,6 +358,7 @@ class _Loader:
                 self.problem(curriculum_path, say("no-topics"))
             return
         self.read_filters(curriculum_path, curriculum.get("filterwarnings", []))
+        self.read_translations(curriculum_path, curriculum.get("translations", []))
         for name in dict.fromkeys(names):
             self.load_topic(name)
         self.report_unlisted_topics(set(names))
@@ -344,6 +372,14 @@ class _Loader:
             if entry not in good:
                 self.problem(curriculum_path, say("bad-filter", entry=repr(entry)))
         self.catalog.filterwarnings = tuple(good)
+
+    def read_translations(self, curriculum_path: Path, languages: Any) -> None:
+        if not isinstance(languages, list) or not all(
+            isinstance(language, str) and is_language(language) for language in languages
+        ):
+            self.problem(curriculum_path, say("bad-translations"))
+            return
+        self.catalog.translations = tuple(dict.fromkeys(languages))
 
     def report_unlisted_topics(self, listed: set[str]) -> None:
         katas_dir = self.catalog.katas_dir
@@ -378,13 +414,23 @@ class _Loader:
         unlisted = [] if manifest_path in self.unreadable else sorted(folder.glob("test_*.py"))
         for module in unlisted:
             if module.name not in listed:
-                self.problem(manifest_path, say("unlisted-kata", file=module.name))
+                self.problem(
+                    manifest_path,
+                    say("unlisted-kata", file=module.name),
+                    say("not-a-kata", path=self.catalog.display(module), topic=TOPIC_FILE),
+                )
         translated_titles = {}
-        for language in TRANSLATIONS:
+        for language in self.languages_in(manifest):
             table = manifest.get(language)
             if isinstance(table, dict) and isinstance(table.get("title"), str):
                 translated_titles[language] = table["title"].strip()
         self.catalog.topics.append(Topic(name, title.strip(), tuple(katas), translated_titles))
+
+    def languages_in(self, table: dict[str, Any]) -> list[str]:
+        """The languages whose translation `table` (a manifest, or a kata's entry) is read: those
+        the curriculum promises, and any other language the plugin speaks that it has."""
+        spoken = [language for language in LANGUAGES[1:] if language in table]  # not English
+        return list(dict.fromkeys([*self.catalog.translations, *spoken]))
 
     def load_kata(self, topic: str, manifest_path: Path, number: int, entry: Any) -> Kata | None:
         where = say("kata-number", number=number)
@@ -414,7 +460,9 @@ class _Loader:
         if hint_problem:
             hint_problem = say("with-where", where=where, problem=hint_problem)
             self.problem(manifest_path, hint_problem)
-        translations, translation_problems = _read_translations(entry, len(hints))
+        translations, translation_problems = _read_translations(
+            entry, len(hints), self.languages_in(entry), self.catalog.translations
+        )
         return Kata(
             id=kata_id,
             title=title.strip(),
@@ -449,13 +497,14 @@ def _is_warnings_filter(entry: str) -> bool:
 
 
 def _read_translations(
-    entry: dict[str, Any], hint_count: int
+    entry: dict[str, Any], hint_count: int, languages: list[str], promised: tuple[str, ...]
 ) -> tuple[dict[str, Translation], list[str]]:
     translations, problems = {}, []
-    for language in TRANSLATIONS:
+    for language in languages:
         table = entry.get(language)
         if not isinstance(table, dict):
-            problems.append(say("no-translation", language=language))
+            if language in promised:
+                problems.append(say("no-translation", language=language))
             continue
         title, lesson = table.get("title"), table.get("lesson")
         hints, hint_problem = _read_hints(table.get("hints"))

@@ -81,7 +81,7 @@ def run_command(config: pytest.Config, command: str) -> pytest.ExitCode:
     store = ProgressStore.for_config(config, layout.root)
     # --hint and --reveal save below; read only here, so each warning is said once
     loaded = store.fold(catalog.katas, save=command not in ("--hint", "--reveal"))
-    for warning in map(str, catalog.problems):
+    for warning in (problem.for_learner() for problem in catalog.problems):
         writer.line(f"! {warning}", yellow=True)
     if command == "--reset":
         missing = [*user_paths(config), *(layout.root / arg for arg in config.args)]
@@ -189,5 +189,5 @@ def revealed_answers(layout: Layout, kata: Kata) -> list[tuple[int, str]]:
 
 def _first_problem(catalog: Catalog, layout: Layout) -> str:
     if catalog.problems:
-        return str(catalog.problems[0])
+        return catalog.problems[0].for_learner()
     return say("no-katas-yet", folder=layout.display(layout.katas_dir))

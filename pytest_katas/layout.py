@@ -169,8 +169,10 @@ def root_at_kata_tree(config: pytest.Config) -> None:
     at or above a path given, else at or above the invocation folder, that holds
     `<katas_dir>/curriculum.toml` (`find_tree_root`). Node ids, pytest's cache, the katas' module
     names (`katas.generators.test_send`), the progress file and the paths the plugin prints are
-    all relative to the rootdir. Left alone: a rootdir given with --rootdir, one that holds the
-    katas folder already, and any run outside a kata tree.
+    all relative to the rootdir. The `testpaths` of a configuration file above the tree (another
+    project's, which the tree lies in) are not the tree's: a bare `pytest` at its root runs the
+    katas, with no warning that those paths are missing. Left alone: a rootdir given with
+    --rootdir, one that holds the katas folder already, and any run outside a kata tree.
 
     Called from `pytest_load_initial_conftests`, before any conftest.py is read and before node
     ids and the cache are made. Raises nothing.
@@ -188,6 +190,10 @@ def root_at_kata_tree(config: pytest.Config) -> None:
     # pytest offers no public way to change the rootdir it chose
     config._rootpath = root
     config._parser.extra_info["rootdir"] = str(root)
+    if config.inipath is not None and not config.inipath.parent.is_relative_to(root):
+        # the configuration of a project the tree lies in: its testpaths are not the tree's
+        # (a bare `pytest` at the tree's root runs the katas, `run_katas_when_bare`)
+        config._inicache["testpaths"] = []
     # Without a configuration file pytest reads conftest.py files from its rootdir down only:
     # from the topic folder, that would leave out those of the tree above it.
     ours = config.inipath is None and namespace.confcutdir == str(chosen)

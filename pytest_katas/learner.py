@@ -252,7 +252,7 @@ class LearnerRun:
         terminal = self.config.pluginmanager.get_plugin("terminalreporter")
         if self.is_worker or terminal is None:
             return
-        for line in [*map(str, self.catalog.problems), *self.warnings]:
+        for line in [*(p.for_learner() for p in self.catalog.problems), *self.warnings]:
             terminal.write_line(f"! {line}", yellow=True)
 
     def pytest_runtest_logstart(self, nodeid: str) -> None:

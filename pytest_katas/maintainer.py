@@ -18,6 +18,9 @@ every topic's title translated from its English as it is now) and `every-kata-ha
 from __future__ import annotations
 
 import ast
+import os
+import shlex
+import sys
 from collections.abc import Generator, Iterable
 from pathlib import Path
 
@@ -26,7 +29,6 @@ import pytest
 from pytest_katas.catalog import (
     FORMAT_DOC,
     TOPIC_FILE,
-    TRANSLATIONS,
     Catalog,
     iter_kata_modules,
     read_source,
@@ -39,9 +41,8 @@ from pytest_katas.layout import Layout
 from pytest_katas.learner import KataModule, UnloadableKata
 from pytest_katas.report import one_line
 from pytest_katas.shipped import (
-    RECORD,
     pair_blanks,
-    record_path,
+    record_to_write,
     shipped_source,
     unreadable_version_branches,
 )
@@ -141,7 +142,7 @@ class CatalogCheck(Check):
             manifest = f"{catalog.display(catalog.katas_dir / topic.name)}/{TOPIC_FILE}"
             problems += [
                 say("no-topic-translation", manifest=manifest, language=language)
-                for language in TRANSLATIONS
+                for language in catalog.translations
                 if language not in topic.translated_titles
             ]
             problems += [str(stale) for stale in stale_topic_title(catalog, topic)]
@@ -195,12 +196,10 @@ class KataChecks(Check):
             problems += [
                 say("parametrized", step=f"{shown}::{step}") for step in parent.parametrized
             ]
-        if self.run.records_shipped:
-            recorded = shipped_source(kata)
-            if recorded is None:
-                problems.append(shipped_messages("not-recorded", path=shown))
-            elif recorded != kata_source:
-                problems.append(shipped_messages("stale", path=shown))
+        recorded = shipped_source(kata)
+        if recorded != kata_source:
+            key = "not-recorded" if recorded is None else "stale"
+            problems.append(shipped_messages(key, path=shown, **self.run.record_command()))
         results = self.config.hook.pytest_katas_check(
             kata=kata, kata_source=kata_source, solution_source=solution_source
         )
@@ -315,12 +314,21 @@ class MaintainerRun:
         self.config = config
         self.layout = layout
         self.catalog = catalog
-        self.records_shipped = (
-            layout.katas_dir == RECORD.parent.parent / "katas" or record_path() != RECORD
-        )
-        """Whether these katas are the package's own, recorded as shipped (not a pack)."""
+        self.record = record_to_write(layout.root)
+        """Where the katas as shipped are recorded: the package's record for its own katas, the
+        tree's `katas-shipped.json` for a pack (see `shipped.record_to_write`)."""
         self.format_failed = False
         """Whether a check of the kata format failed (then the run says where the format is)."""
+
+    def record_command(self) -> dict[str, str]:
+        """The record's path and the command that writes it, as typed where pytest started."""
+        here = self.config.invocation_params.dir
+        root = os.path.relpath(self.layout.root, here)
+        command = f"{shlex.quote(sys.executable)} -m pytest_katas.shipped"
+        return {
+            "record": os.path.relpath(self.record, here),
+            "command": command if root == "." else f"{command} {shlex.quote(root)}",
+        }
 
     def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:
         # the controller's hook under xdist too, which sees reports but no items

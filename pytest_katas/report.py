@@ -181,7 +181,7 @@ class LearnerReport:
         """Print the report; return the kata in focus (None when every kata is green)."""
         quiet = self.config.get_verbosity() < 0
         self.sep("=", say("heading"), bold=True)
-        for line in [*map(str, self.catalog.problems), *self.warnings]:
+        for line in [*(p.for_learner() for p in self.catalog.problems), *self.warnings]:
             for part in wrap(line, self.columns, indent="! ", subsequent="  "):
                 self.write(part, yellow=True)
         rendered = self.config.hook.pytest_katas_render_progress(

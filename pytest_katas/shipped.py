@@ -29,7 +29,11 @@ from pytest_katas.blanks import BLANK_NAME, is_build_blank
 from pytest_katas.catalog import Catalog, Kata, read_source
 from pytest_katas.drift import find_drift
 from pytest_katas.i18n import N_, Messages
-from pytest_katas.workspace.record import shipped_in_workspace, workspace_record_at
+from pytest_katas.workspace.record import (
+    shipped_in_workspace,
+    tree_root_of,
+    workspace_record_at,
+)
 
 say = Messages(
     {
@@ -59,11 +63,12 @@ say = Messages(
             "class catches it too, but the answer is the class itself)"
         ),
         "stale": N_(
-            "{path} is not as recorded in pytest_katas/shipped.json: run python -m "
-            "pytest_katas.shipped to record the katas as they are now"
+            "{path} is not as recorded in {record}: run {command} to record the katas as they "
+            "are now"
         ),
         "not-recorded": N_(
-            "{path} is not in pytest_katas/shipped.json: run python -m pytest_katas.shipped"
+            "{path} is not in {record}, so a learner's change outside its blanks would go "
+            "unseen: run {command} to record the katas as shipped"
         ),
         "unlikely-version-test": N_(
             "line {line} tests sys.version_info in a way a checker cannot read: write "
@@ -78,13 +83,31 @@ say = Messages(
 
 RECORD = Path(__file__).with_name("shipped.json")
 RECORD_VARIABLE = "PYTEST_KATAS_SHIPPED"
-"""Names another record file (a pack's own, or a test's)."""
+"""Names another record file (a test's)."""
+TREE_RECORD = "katas-shipped.json"
+"""A pack's record of its katas as shipped, at the root of its kata tree."""
 
 
-def record_path() -> Path:
-    """The record in use: `$PYTEST_KATAS_SHIPPED`, else the package's `shipped.json`."""
+def record_path(root: Path | None = None) -> Path:
+    """The record of the kata tree at `root`: `$PYTEST_KATAS_SHIPPED`; else the tree's own
+    `katas-shipped.json` when it has one (a pack); else the package's `shipped.json` (this
+    repository's katas, and any other tree without a record: it knows none of a pack's katas)."""
     named = os.environ.get(RECORD_VARIABLE)
-    return Path(named) if named else RECORD
+    if named:
+        return Path(named)
+    if root is not None and (root / TREE_RECORD).is_file():
+        return root / TREE_RECORD
+    return RECORD
+
+
+def record_to_write(root: Path) -> Path:
+    """Where `python -m pytest_katas.shipped ROOT` records the tree at `root`:
+    `$PYTEST_KATAS_SHIPPED`, else the package's `shipped.json` for this repository's own katas,
+    else the tree's `katas-shipped.json` (a pack)."""
+    named = os.environ.get(RECORD_VARIABLE)
+    if named:
+        return Path(named)
+    return RECORD if root.resolve() == RECORD.parent.parent.resolve() else root / TREE_RECORD
 
 
 @lru_cache(maxsize=4)
@@ -103,11 +126,11 @@ def shipped_source(kata: Kata) -> str | None:
     """The kata as shipped, or None when no record knows it. In a learner's workspace (written by
     `pytest-katas init`) that is the kata as its record says the learner got it, whatever
     version of pytest-katas is installed now (see `workspace.record.shipped_in_workspace`);
-    elsewhere the package's record, keyed by `id:relpath`."""
+    elsewhere the tree's record (see `record_path`), keyed by `id:relpath`."""
     workspace = shipped_in_workspace(kata)
     if workspace is not None:
         return workspace.text
-    path = record_path()
+    path = record_path(tree_root_of(kata))
     try:
         mtime = path.stat().st_mtime_ns
     except OSError:
@@ -118,8 +141,8 @@ def shipped_source(kata: Kata) -> str | None:
 def shipped_at(root: Path, katas_dir: Path, path: Path) -> str | None:
     """The kata shipped at `path` (a file of `katas_dir`, the katas/ folder of the tree at `root`),
     whether or not the file is there: for a kata the learner deleted, which the catalog no
-    longer lists. From the workspace's record in a workspace, else from the package's; None
-    when neither knows a kata there."""
+    longer lists. From the workspace's record in a workspace, else from the tree's (see
+    `record_path`); None when neither knows a kata there."""
     try:
         from_root = path.relative_to(root).as_posix()
         relpath = path.relative_to(katas_dir).as_posix()
@@ -128,7 +151,7 @@ def shipped_at(root: Path, katas_dir: Path, path: Path) -> str | None:
     workspace = workspace_record_at(root)
     if workspace is not None:
         return workspace.files.get(from_root) if from_root in workspace.katas.values() else None
-    record = record_path()
+    record = record_path(root)
     try:
         katas = _record(record, record.stat().st_mtime_ns)
     except OSError:
@@ -148,10 +171,10 @@ def _unchanged(shipped: str | None, learner: str | None) -> bool:
 
 
 def record_katas(catalog: Catalog) -> int:
-    """Write the record of every kata of `catalog` as it is now; return how many. Raises
-    OSError."""
+    """Write the record of every kata of `catalog` as it is now (where `record_to_write` says);
+    return how many. Raises OSError."""
     katas = {f"{kata.id}:{kata.relpath}": read_source(kata.path) for kata in catalog.katas}
-    record_path().write_text(
+    record_to_write(catalog.root).write_text(
         json.dumps({"katas": katas}, indent=1, ensure_ascii=False, sort_keys=True) + "\n",
         encoding="utf-8",
     )
@@ -459,13 +482,14 @@ def raises_blanks(
 
 
 def main() -> int:
-    """`python -m pytest_katas.shipped [ROOT]`: record the katas under ROOT/katas as shipped."""
+    """`python -m pytest_katas.shipped [ROOT]`: record the katas under ROOT/katas as shipped (in
+    the package for this repository, in ROOT/katas-shipped.json for a pack)."""
     root = Path(sys.argv[1] if len(sys.argv) > 1 else ".").resolve()
     catalog = Catalog.load(root, root / "katas")
     for problem in catalog.problems:
         print(f"! {problem}")
     count = record_katas(catalog)
-    print(f"recorded {count} katas in {record_path()}")
+    print(f"recorded {count} katas in {record_to_write(root)}")
     return 0
 
 

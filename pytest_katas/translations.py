@@ -41,10 +41,10 @@ from typing import Any
 from pytest_katas.catalog import (
     CURRICULUM_FILE,
     TOPIC_FILE,
-    TRANSLATIONS,
     Catalog,
     Kata,
     Topic,
+    is_language,
     parse_toml,
 )
 from pytest_katas.i18n import N_, Messages
@@ -100,7 +100,7 @@ say = Messages(
             "checking them"
         ),
         "help-translation": N_(
-            "only the translations into LANGUAGE, one of {languages} (default: every one)"
+            "only the translations into LANGUAGE, a language code such as zh (default: every one)"
         ),
         "help-root": N_(
             "the kata tree's root, which holds katas/ (default: the nearest folder at or "
@@ -196,7 +196,7 @@ def _records_in(text: str) -> Records:
             owners.append((entry["id"], entry, RECORDED_FIELDS))
     records: Records = {}
     for owner, table, fields in owners:
-        for language in TRANSLATIONS:
+        for language in _translated_in(table):
             translation = table.get(language)
             record = translation.get(RECORD) if isinstance(translation, dict) else None
             if isinstance(record, dict):
@@ -244,10 +244,17 @@ def _compare(
     ]
 
 
-def stale_kata(kata: Kata, languages: Iterable[str] = TRANSLATIONS) -> list[Stale]:
-    """What is stale in `kata`'s translations into `languages` (those it has: a missing or broken
-    one is the catalog's to report), field by field in `RECORDED_FIELDS` order. Reads the kata
-    module for its lesson; raises nothing."""
+def _translated_in(table: Any) -> list[str]:
+    """The languages `table` (a topic.toml, or a kata's entry) holds a translation table for."""
+    if not isinstance(table, dict):
+        return []
+    return [key for key, value in table.items() if isinstance(value, dict) and is_language(key)]
+
+
+def stale_kata(kata: Kata, languages: Iterable[str] | None = None) -> list[Stale]:
+    """What is stale in `kata`'s translations into `languages` (default: every one; those it has:
+    a missing or broken one is the catalog's to report), field by field in `RECORDED_FIELDS`
+    order. Reads the kata module for its lesson; raises nothing."""
     sources = {
         "title": say("source-title"),
         "lesson": say("source-lesson", path=kata.display),
@@ -255,7 +262,7 @@ def stale_kata(kata: Kata, languages: Iterable[str] = TRANSLATIONS) -> list[Stal
     }
     records = read_records(kata.path.parent / TOPIC_FILE)
     found = []
-    for language in languages:
+    for language in kata.translations if languages is None else languages:
         if language in kata.translations:
             record = records.get((kata.id, language), {})
             where = {"manifest": kata.manifest, "name": kata.id, "is_kata": True}
@@ -264,13 +271,13 @@ def stale_kata(kata: Kata, languages: Iterable[str] = TRANSLATIONS) -> list[Stal
 
 
 def stale_topic_title(
-    catalog: Catalog, topic: Topic, languages: Iterable[str] = TRANSLATIONS
+    catalog: Catalog, topic: Topic, languages: Iterable[str] | None = None
 ) -> list[Stale]:
     """What is stale in `topic`'s translated titles into `languages` (those it has)."""
     path = catalog.katas_dir / topic.name / TOPIC_FILE
     manifest, records = catalog.display(path), read_records(path)
     found = []
-    for language in languages:
+    for language in topic.translated_titles if languages is None else languages:
         if language in topic.translated_titles:
             record = records.get((None, language), {})
             where = {"manifest": manifest, "name": topic.name, "is_kata": False}
@@ -282,11 +289,11 @@ def stale_topic_title(
 
 
 def stale_translations(
-    catalog: Catalog, languages: Iterable[str] = TRANSLATIONS, names: Collection[str] = ()
+    catalog: Catalog, languages: Iterable[str] | None = None, names: Collection[str] = ()
 ) -> list[Stale]:
     """Everything stale in `catalog`, topic by topic: its title, then its katas, in order; only
     the katas whose id and the topics whose folder is in `names`, unless `names` is empty."""
-    languages = tuple(languages)
+    languages = None if languages is None else tuple(languages)
     found = []
     for topic in catalog.topics:
         if not names or topic.name in names:
@@ -310,7 +317,7 @@ class _Update:
 
 
 def refresh(
-    catalog: Catalog, languages: Iterable[str] = TRANSLATIONS, names: Collection[str] = ()
+    catalog: Catalog, languages: Iterable[str] | None = None, names: Collection[str] = ()
 ) -> tuple[dict[Path, int], list[str]]:
     """Record the English as it is now in every translation into `languages` of the katas and
     topics `names` (as in `stale_translations`) whose record differs from it.
@@ -319,6 +326,11 @@ def refresh(
     not be done, one line each: a named kata or topic without a readable translation, a file
     that tomlkit cannot rewrite without changing more than its records (`rewrite_records`), or
     cannot write (OSError). Every other file is written all the same."""
+    if languages is None:  # every language the tree promises or has a translation into
+        had = [*catalog.translations]
+        for topic in catalog.topics:
+            had += [*topic.translated_titles, *(key for k in topic.katas for key in k.translations)]
+        languages = dict.fromkeys(had)
     languages = tuple(languages)
     updates: dict[Path, list[_Update]] = {}
     problems: list[str] = []
@@ -428,7 +440,7 @@ def _last_value_key(table: Any) -> Any:
 def _without_records(data: dict[str, Any]) -> dict[str, Any]:
     data = copy.deepcopy(data)
     for owner in (data, *data.get(KATAS, [])):
-        for language in TRANSLATIONS:
+        for language in _translated_in(owner):
             table = owner.get(language) if isinstance(owner, dict) else None
             if isinstance(table, dict):
                 table.pop(RECORD, None)
@@ -457,8 +469,7 @@ def define(command: argparse.ArgumentParser) -> Callable[[argparse.Namespace], i
     command.add_argument(
         "--translation",
         metavar="LANGUAGE",
-        choices=TRANSLATIONS,
-        help=say("help-translation", languages=", ".join(TRANSLATIONS)),
+        help=say("help-translation"),
     )
     command.add_argument("--root", metavar="DIR", type=Path, help=say("help-root"))
     return partial(run, command=command)
@@ -484,7 +495,7 @@ def run(options: argparse.Namespace, command: argparse.ArgumentParser) -> int:
     for name in options.names:
         if name not in known:
             command.error(say("unknown-name", katas=catalog.display(catalog.katas_dir), name=name))
-    languages = TRANSLATIONS if options.translation is None else (options.translation,)
+    languages = None if options.translation is None else (options.translation,)
     names = frozenset(options.names)
     if not options.refresh:
         stale = stale_translations(catalog, languages, names)

@@ -155,7 +155,7 @@ class KataRepo:
             addopts = ["--import-mode=importlib"]
             """,
         )
-        self.write("katas/curriculum.toml", 'topics = ["basics", "more"]\n')
+        self.write("katas/curriculum.toml", 'topics = ["basics", "more"]\ntranslations = ["zh"]\n')
         self.write("katas/basics/topic.toml", BASICS_TOPIC)
         self.write("katas/more/topic.toml", MORE_TOPIC)
         self.write("katas/basics/test_adding.py", ADDING_KATA)
@@ -163,6 +163,8 @@ class KataRepo:
         self.write("katas/more/test_strings.py", STRINGS_KATA)
         for path, source in SOLUTIONS.items():
             self.write(f"solutions/{path}", source)
+        # as a pack's maintainer does (kata-format.md): the katas as shipped, in the tree
+        self.record_tree()
 
     def write(self, relative: str, text: str) -> Path:
         path = self.root / relative
@@ -178,6 +180,12 @@ class KataRepo:
     def solve(self, kata: str) -> None:
         """Make the learner's kata the same as its solution."""
         self.write(f"katas/{kata}", SOLUTIONS[kata])
+
+    def record_tree(self) -> None:
+        """Record the katas as they are now in the tree's own record (`katas-shipped.json`, as
+        `python -m pytest_katas.shipped` does for a pack): a test that changes a kata as its
+        maintainer would calls it again."""
+        record_katas(Catalog.load(self.root, self.root / "katas"))
 
     def record_as_shipped(self, monkeypatch: pytest.MonkeyPatch) -> None:
         """Record the katas as they are now as the katas as shipped (see `pytest_katas.shipped`),

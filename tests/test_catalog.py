@@ -38,7 +38,7 @@ from tests.kata_repo import (
 
 # the repository of tests/kata_repo.py: two topics, three katas
 REPOSITORY = {
-    "katas/curriculum.toml": 'topics = ["basics", "more"]\n',
+    "katas/curriculum.toml": 'topics = ["basics", "more"]\ntranslations = ["zh"]\n',
     "katas/basics/topic.toml": BASICS_TOPIC,
     "katas/more/topic.toml": MORE_TOPIC,
     "katas/basics/test_adding.py": ADDING_KATA,
@@ -89,7 +89,10 @@ def entry(translation: dict[str, Any] | None = ZH, **changes: Any) -> str:
 
 def basics(root: Path, manifest: str, modules: tuple[str, ...] = ("test_adding.py",)) -> Catalog:
     """The catalog of one topic, basics, with `manifest` as its topic.toml and kata `modules`."""
-    files = {"katas/curriculum.toml": 'topics = ["basics"]\n', BASICS_MANIFEST: manifest}
+    files = {
+        "katas/curriculum.toml": 'topics = ["basics"]\ntranslations = ["zh"]\n',
+        BASICS_MANIFEST: manifest,
+    }
     write(root, files | {f"katas/basics/{module}": ADDING_KATA for module in modules})
     return Catalog.load(root, root / "katas")
 

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from pytest_katas.shipped import RECORD_VARIABLE
 from tests.kata_repo import KataRepo
 
 
@@ -88,7 +89,9 @@ def test_a_bare_solution_inside_another_topic_folder_means_the_most_recently_sol
     monkeypatch.chdir(repo.root / "katas" / "basics")
     result = repo.run("--solution")
     assert result.ret == pytest.ExitCode.OK
-    result.stdout.fnmatch_lines(["Multiplying strings: your *more/test_strings.py against *"])
+    result.stdout.fnmatch_lines(
+        ["Multiplying strings: your answers in katas/more/test_strings.py beside the reference's"]
+    )
 
 
 def test_every_printed_command_works_as_printed_from_a_topic_folder(
@@ -238,16 +241,22 @@ def test_bare_solution_means_the_kata_in_focus(repo: KataRepo) -> None:
     result.stdout.fnmatch_lines(["The solution to katas/basics/test_adding.py *locked*"])
 
 
+@pytest.mark.parametrize("how", ["--full", "a kata no record knows"])
 def test_an_unlocked_solution_is_shown_as_a_diff_against_the_learners_file(
-    repo: KataRepo,
+    repo: KataRepo, monkeypatch: pytest.MonkeyPatch, how: str
 ) -> None:
+    """The whole file as a diff: asked for with --full, or the only view of a kata that no record
+    of the katas as shipped knows (its blanks cannot be found to pair the answers)."""
+    options = ["--full"] if how == "--full" else []
+    if not options:
+        monkeypatch.setenv(RECORD_VARIABLE, str(repo.root / "no-record.json"))
     repo.solve("basics/test_adding.py")
     repo.run("katas/")
     repo.write(
         "katas/basics/test_adding.py",
         repo.read("katas/basics/test_adding.py").replace("answer = 4", "answer = 2 + 2"),
     )
-    result = repo.run("--solution", "katas/basics/test_adding.py")
+    result = repo.run("--solution", "katas/basics/test_adding.py", *options)
     assert result.ret == pytest.ExitCode.OK
     result.stdout.fnmatch_lines(
         [
@@ -268,7 +277,7 @@ def test_the_diff_is_highlighted_when_colour_is_on(repo: KataRepo) -> None:
         "katas/basics/test_adding.py",
         repo.read("katas/basics/test_adding.py").replace("answer = 4", "answer = 2 + 2"),
     )
-    result = repo.run("--solution", "katas/basics/test_adding.py", "--color=yes")
+    result = repo.run("--solution", "katas/basics/test_adding.py", "--full", "--color=yes")
     assert "\x1b[32m+    answer = 4" in result.stdout.str()
     assert "\x1b[31m-    answer = 2 + 2" in result.stdout.str()
 
@@ -276,7 +285,7 @@ def test_the_diff_is_highlighted_when_colour_is_on(repo: KataRepo) -> None:
 def test_a_solution_identical_to_the_learners_file(repo: KataRepo) -> None:
     repo.solve("basics/test_adding.py")
     repo.run("katas/")
-    result = repo.run("--solution", "katas/basics/test_adding.py")
+    result = repo.run("--solution", "katas/basics/test_adding.py", "--full")
     result.stdout.fnmatch_lines(["Your file matches the reference solution line for line."])
 
 

@@ -249,10 +249,12 @@ def test_a_chinese_text_off_the_glossary_is_named(repo: KataRepo) -> None:
 
 
 def add_step(repo: KataRepo, kata_step: str, solution_step: str) -> None:
-    """Add a step to the kata of topic more and its solution."""
+    """Add a step to the kata of topic more and its solution, and record the kata as shipped (as
+    its maintainer does), so that the checks a test is about are the only ones to fail."""
     for folder, step in (("katas", kata_step), ("solutions", solution_step)):
         path = f"{folder}/more/test_strings.py"
         repo.write(path, f"{repo.read(path)}\n\n{step}")
+    repo.record_tree()
 
 
 def test_an_async_step_is_named(repo: KataRepo) -> None:

@@ -8,6 +8,7 @@ import re
 import pytest
 
 from pytest_katas.catalog import FORMAT_DOC
+from pytest_katas.shipped import TREE_RECORD
 from tests.kata_repo import KataRepo
 
 COMMAND = re.compile(r"(?<![\w/-])pytest(?![\w-])((?: (?:--?[a-z][\w-]*|[\w./-]+\.py|[\w./-]+/))*)")
@@ -164,8 +165,8 @@ def test_a_pack_inside_another_pytest_project_is_found_from_its_folders(
     """The project's configuration (its rootdir, its testpaths) is not the pack's."""
     pack.write("pyproject.toml", '[tool.pytest.ini_options]\ntestpaths = ["tests"]\n')
     (pack.root / "packs" / "mine").mkdir(parents=True)
-    for folder in ("katas", "solutions"):
-        (pack.root / folder).rename(pack.root / "packs" / "mine" / folder)
+    for part in ("katas", "solutions", TREE_RECORD):  # the pack, with its record of its katas
+        (pack.root / part).rename(pack.root / "packs" / "mine" / part)
     monkeypatch.chdir(pack.root / "packs" / "mine")
     checks = pack.run("solutions/")
     assert checks.ret == pytest.ExitCode.OK, checks.stdout.str()
@@ -212,6 +213,7 @@ def test_the_warnings_filter_of_the_curriculum_travels_with_the_kata_tree(
         NEVER_AWAITED_KATA.replace("== __", '== "coroutine"'),
     )
     pack.write("katas/more/topic.toml", pack.read("katas/more/topic.toml") + LAZY_ENTRY)
+    pack.record_tree()  # the new kata as shipped
     unfiltered = pack.pytester.runpytest_subprocess("katas/more/test_lazy.py")
     assert "coroutine 'job' was never awaited" in unfiltered.stdout.str() + unfiltered.stderr.str()
     pack.write("katas/curriculum.toml", pack.read("katas/curriculum.toml") + FILTER)

@@ -7,9 +7,13 @@ Every test names, in its docstring, the one-line bug it was written to catch.
 
 from __future__ import annotations
 
+import shlex
+import sys
+
 import pytest
 
 from pytest_katas.drift import find_drift
+from pytest_katas.shipped import TREE_RECORD
 from tests.kata_repo import ADDING_KATA, SOLUTIONS, KataRepo
 
 ADDING_SOLUTION = SOLUTIONS["basics/test_adding.py"]
@@ -108,20 +112,34 @@ hints = ["One.", "Two."]
 title = "额外"
 lesson = "列表也能重复。"
 hints = ["一。", "二。"]
+translates = {title = "2e4aaf05", lesson = "3f33b88d", hints = "1ff2416d"}
 """
 
 
-def test_pytest_solutions_names_a_kata_missing_from_the_shipped_record(recorded: KataRepo) -> None:
-    """README: `pytest solutions/` checks that `pytest_katas/shipped.json` is up to date. A kata
-    added after the record was written is not in it (so a learner's copy of it would never be
-    checked): catches the `not-recorded` problem being dropped, where only a stale entry was
-    tested."""
-    recorded.write("katas/more/test_extra.py", EXTRA_KATA)
-    recorded.write("solutions/more/test_extra.py", EXTRA_KATA.replace("== __", "== [0, 0]"))
-    recorded.write("katas/more/topic.toml", recorded.read("katas/more/topic.toml") + EXTRA_ENTRY)
-    result = recorded.run("solutions/more/test_extra.py")
+@pytest.mark.parametrize("record", [TREE_RECORD, "shipped.json"], ids=["the tree's", "a named"])
+def test_pytest_solutions_names_a_kata_missing_from_the_shipped_record(
+    repo: KataRepo, monkeypatch: pytest.MonkeyPatch, record: str
+) -> None:
+    """README: `pytest solutions/` checks that the record of the katas as shipped is up to date:
+    a pack's `katas-shipped.json`, or the file `$PYTEST_KATAS_SHIPPED` names. A kata added after
+    the record was written is not in it (so a learner's copy of it would never be checked), and
+    the message names the record and the command that writes it: catches the `not-recorded`
+    problem being dropped, where only a stale entry was tested."""
+    if record != TREE_RECORD:
+        repo.record_as_shipped(monkeypatch)  # writes the record $PYTEST_KATAS_SHIPPED names
+    repo.write("katas/more/test_extra.py", EXTRA_KATA)
+    repo.write("solutions/more/test_extra.py", EXTRA_KATA.replace("== __", "== [0, 0]"))
+    repo.write("katas/more/topic.toml", repo.read("katas/more/topic.toml") + EXTRA_ENTRY)
+    result = repo.run("solutions/more/test_extra.py")
     assert result.ret == pytest.ExitCode.TESTS_FAILED
-    output = flat(result)
-    assert "FAILED solutions/more/test_extra.py::kata-checks" in output
-    assert "katas/more/test_extra.py is not in pytest_katas/shipped.json" in output
-    assert "python -m pytest_katas.shipped" in output
+    assert result.parseoutcomes()["failed"] == 1
+    problem = (
+        f"katas/more/test_extra.py is not in {record}, so a learner's change outside its blanks "
+        f"would go unseen: run {shlex.quote(sys.executable)} -m pytest_katas.shipped to record "
+        "the katas as shipped"
+    )
+    assert problem in flat(result)
+    # the kata's one problem (its translation records the English it translates)
+    failed = "FAILED solutions/more/test_extra.py::kata-checks"
+    result.stdout.fnmatch_lines([f"{failed} - katas/more/test_extra.py is not in {record},*"])
+    assert "does not record which English it translates" not in flat(result)

@@ -195,6 +195,7 @@ def test_a_run_still_going_is_not_reported_as_ended_abruptly(repo: KataRepo) -> 
     it ends. Catches the liveness check of a journal's run (`journal.is_alive`) answering
     "dead" for a run that is still going."""
     repo.write("katas/more/test_strings.py", WAITS_FOR_GO)
+    repo.record_tree()  # the kata as shipped
     first = repo.pytester.popen(
         [sys.executable, "-m", "pytest", "katas/more/", "--kata-time-limit=0"],
         stdout=subprocess.PIPE,

@@ -34,6 +34,7 @@ def test_repeat():
 def timer_in_step(repo: KataRepo, *args: str) -> tuple[float, float]:
     """The interval timer (seconds left, repeat) as a kata step saw it, in a run with `args`."""
     repo.write("katas/more/test_strings.py", TIMER_KATA)
+    repo.record_tree()  # the kata as shipped
     result = repo.run("katas/more/", *args)
     assert result.ret == pytest.ExitCode.OK, result.stdout.str()
     value, interval = json.loads(repo.read("timer.json"))

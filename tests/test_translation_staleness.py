@@ -31,12 +31,14 @@ def change(repo: KataRepo, relative: str, old: str, new: str) -> None:
 
 def set_lesson(repo: KataRepo, docstring: str) -> None:
     """Give the adding kata, and its solution (which must stay the kata with its blanks filled),
-    the module docstring `docstring` (the English lesson)."""
+    the module docstring `docstring` (the English lesson), and record the kata as shipped, as its
+    maintainer does."""
     for relative, source in (
         ("katas/basics/test_adding.py", ADDING_KATA),
         ("solutions/basics/test_adding.py", SOLUTIONS["basics/test_adding.py"]),
     ):
         repo.write(relative, source.replace('"""One plus one is two."""', docstring))
+    repo.record_tree()
 
 
 def translations(*args: str, root: Path | None = None) -> int:

@@ -12,6 +12,7 @@ import contextlib
 import json
 import os
 import re
+import shutil
 import signal
 import socket
 import subprocess
@@ -24,8 +25,10 @@ from pathlib import Path
 import pytest
 
 from pytest_katas import watch as watch_module
+from pytest_katas.catalog import Catalog
+from pytest_katas.shipped import TREE_RECORD, record_katas
 from pytest_katas.watch import Events, Files, KeyInput, Watcher, _polls, _starts_quietly
-from tests.kata_repo import STRINGS_KATA, KataRepo
+from tests.kata_repo import SOLUTIONS, STRINGS_KATA, KataRepo
 
 pytestmark = pytest.mark.skipif(
     sys.platform == "win32", reason="sends SIGINT, and runs are forked (POSIX only)"
@@ -151,6 +154,19 @@ def save_over(path: Path, text: str) -> None:
         os.close(fd)
 
 
+def record_before_the_save(repo: KataRepo, folder: Path, kata: str, shipped: str) -> None:
+    """Record the katas as shipped with `shipped` as the kata at `kata` (under katas/), as its
+    maintainer would after changing it, while the file stays as it is: the save that makes the
+    change then starts a run that finds it recorded (recording after the save could come after
+    that run). The record is written from a copy of the katas in `folder`, and put in place in
+    one step."""
+    copy = folder / "tree"
+    shutil.copytree(repo.root / "katas", copy / "katas")
+    (copy / "katas" / kata).write_text(shipped, encoding="utf-8")
+    record_katas(Catalog.load(copy, copy / "katas"))
+    (copy / TREE_RECORD).replace(repo.root / TREE_RECORD)
+
+
 def progress(repo: KataRepo) -> dict[str, dict[str, object]]:
     katas: dict[str, dict[str, object]] = json.loads(repo.progress_file().read_text())["katas"]
     return katas
@@ -233,6 +249,7 @@ def test_a_save_during_a_run_is_run_next_and_ctrl_c_during_a_run_keeps_its_resul
 ) -> None:
     slow_step = "\n\ndef test_slowly():\n    import time\n\n    time.sleep(1.5)\n"
     repo.write("katas/more/test_strings.py", repo.read("katas/more/test_strings.py") + slow_step)
+    repo.record_tree()  # the kata as shipped has the slow step
     watch = start("katas/", "-v")
     watch.wait_for("collected 5 items")  # the first run has started, and takes 1.5 s
     repo.solve("basics/test_adding.py")
@@ -240,8 +257,8 @@ def test_a_save_during_a_run_is_run_next_and_ctrl_c_during_a_run_keeps_its_resul
     assert "run 2: katas/basics/test_adding.py saved" in second
     assert "Solved for the first time: Adding numbers" in second
 
-    repo.solve("more/test_strings.py")
-    repo.write("katas/more/test_strings.py", repo.read("katas/more/test_strings.py") + slow_step)
+    # solved, in one save: the kata without its slow step would not be the kata as shipped
+    repo.write("katas/more/test_strings.py", SOLUTIONS["more/test_strings.py"] + slow_step)
     watch.wait_for("run 3: katas/more/test_strings.py saved")
     watch.wait_for("test_strings.py::test_repeat PASSED")  # now in the slow step
     watch.process.send_signal(signal.SIGINT)  # to the watcher alone: it passes it on to the run
@@ -260,7 +277,7 @@ told by its content, since its size never changes (and its time may not)."""
 
 @pytest.mark.parametrize("polling", [True, False], ids=["polling", "native-events"])
 def test_every_save_runs_even_one_made_as_the_last_run_ends(
-    repo: KataRepo, start: Start, polling: bool
+    repo: KataRepo, start: Start, polling: bool, tmp_path_factory: pytest.TempPathFactory
 ) -> None:
     # watchfiles' own polling compares modification times in whole seconds: it missed these
     setting = {"WATCHFILES_FORCE_POLLING": "1" if polling else "false"}
@@ -282,11 +299,10 @@ def test_every_save_runs_even_one_made_as_the_last_run_ends(
     watch.wait_for(KEYS)
     time.sleep(0.2)
     # a save that adds a step: the run started ahead (before the save) must see it
-    with_a_step = (
-        STRINGS_KATA.replace("== __", '== "abab"')
-        + "\n\ndef test_twice():\n    assert 2 * 2 == 4\n"
-    )
-    save_over(kata, with_a_step)
+    step = "\n\ndef test_twice():\n    assert 2 * 2 == 4\n"
+    maintainers = tmp_path_factory.mktemp("maintainer")
+    record_before_the_save(repo, maintainers, "more/test_strings.py", STRINGS_KATA + step)
+    save_over(kata, STRINGS_KATA.replace("== __", '== "abab"') + step)
     assert "2 passed" in watch.wait_for(FINAL_LINE).splitlines()[-1]
     watch.type("q")
     status, rest = watch.finish()
