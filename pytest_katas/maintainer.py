@@ -284,7 +284,9 @@ class SolutionModule(pytest.Module):
         kata_path = layout.kata_of(self.path)
         collected.append(KataChecks.from_parent(self, name="kata-checks"))
         collected.append(SameAsKata.from_parent(self, name="same-as-kata"))
-        if kata_path.is_file():
+        # a parametrized step is refused by kata-checks; its kata as shipped, collected under
+        # this module, would also take this module's `pytestmark` and fail to collect, twice over
+        if kata_path.is_file() and not self.parametrized:
             collected.append(
                 ShippedKata.from_parent(
                     self, path=kata_path, name=SHIPPED, nodeid=f"{self.nodeid}::{SHIPPED}"

@@ -49,6 +49,13 @@ PARAMETRIZED_STEPS = {
 def test_twice(word):
     assert word * 2 == __
 """,
+    "by the module's pytestmark": """
+pytestmark = pytest.mark.parametrize("word", ["ab", "cd"])
+
+
+def test_twice(word):
+    assert word * 2 == __
+""",
     "by a fixture's params": """
 @pytest.fixture(params=["ab", "cd"])
 def word(request):
@@ -186,12 +193,14 @@ def test_a_parametrized_step_is_refused_by_the_maintainer_check(pack: KataRepo, 
     ):
         path = f"{folder}/more/test_strings.py"
         module = pack.read(path).replace("from pytest_katas", "import pytest\n\nfrom pytest_katas")
+        if "pytestmark" in step:  # it parametrizes every step of the module
+            module = module.replace("def test_repeat():", "def test_repeat(word):")
         pack.write(path, f"{module}\n{step_as_written}")
     result = pack.run("solutions/")
     assert result.ret == pytest.ExitCode.TESTS_FAILED
     result.stdout.fnmatch_lines(
         [
-            "katas/more/test_strings.py::test_twice is parametrized: a step runs once and asserts "
+            "katas/more/test_strings.py::test_* is parametrized: a step runs once and asserts "
             "one fact; write a step for each case instead",
             f"The kata format these checks enforce: {FORMAT_DOC}",
         ]
