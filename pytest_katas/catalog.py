@@ -24,7 +24,7 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
-from pytest_katas.i18n import LANGUAGES, N_, Messages
+from pytest_katas.i18n import LANGUAGES, N_, Messages, N_plural
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -93,7 +93,9 @@ say = Messages(
         "no-title": N_('{where} needs a title = "…"'),
         "with-where": N_("{where} {problem}"),
         "bad-hints": N_('needs hints = ["…", "…"], a list of 2 to 4 non-empty strings'),
-        "hint-count": N_("has {count} hints; give it {low} to {high}"),
+        "hint-count": N_plural(
+            "has 1 hint; give it {low} to {high}", "has {count} hints; give it {low} to {high}"
+        ),
         "no-translation": N_(
             "has no [katas.{language}] table with its title, lesson and hints in {language}"
         ),

@@ -38,7 +38,7 @@ from pytest_katas.arguments import (
     arguments_of,
     speaking,
 )
-from pytest_katas.i18n import LANGUAGES, N_, Messages, choose_language, current_language
+from pytest_katas.i18n import LANGUAGES, N_, Messages, N_plural, choose_language, current_language
 from pytest_katas.json_report import (
     FAILING,
     NOT_STARTED,
@@ -78,10 +78,10 @@ say = Messages(
         "help-reports": N_("report files (JSON) written by pytest katas/ --kata-report=PATH"),
         "help-output": N_("the HTML file to write (default: {default})"),
         "help-lang": N_(
-            "the language of the page and of these messages: en or zh (default: the "
+            "the language of the page and of these messages: {languages} (default: the "
             "PYTEST_KATAS_LANG environment variable, else the locale, else en)"
         ),
-        "bad-lang": N_("{value!r} is not a language of katas-report; use one of {languages}"),
+        "bad-lang": N_("{value!r} is not a language of pytest-katas; use one of {languages}"),
         "missing": N_(
             "{file} does not exist; give the path of a file written by "
             "pytest katas/ --kata-report=PATH"
@@ -98,7 +98,9 @@ say = Messages(
             "{path} could not be written ({reason}); choose another file with -o PATH"
         ),
         "wrote-one": N_("Wrote {path}: the progress of {learner}."),
-        "wrote-class": N_("Wrote {path}: a class of {count} learners."),
+        "wrote-class": N_plural(
+            "Wrote {path}: a class of 1 learner.", "Wrote {path}: a class of {count} learners."
+        ),
         "title-one": N_("Kata progress of {learner}"),
         "title-class": N_("Kata progress of a class of {count}"),
         "meta-one": N_("As of {when} · written by pytest-katas {version}"),
@@ -372,7 +374,12 @@ def add_arguments(command: argparse.ArgumentParser) -> None:
         metavar="PATH",
         help=say("help-output", default=DEFAULT_OUTPUT),
     )
-    command.add_argument("--lang", type=language_of, metavar="LANGUAGE", help=say("help-lang"))
+    command.add_argument(
+        "--lang",
+        type=language_of,
+        metavar="LANGUAGE",
+        help=say("help-lang", languages=", ".join(LANGUAGES)),
+    )
 
 
 def parser() -> argparse.ArgumentParser:

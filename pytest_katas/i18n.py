@@ -51,6 +51,8 @@ LANGUAGES = (DEFAULT_LANGUAGE, *_catalog_languages())
 """Every language spoken: English, the source, and each language with a compiled catalog."""
 
 _current = DEFAULT_LANGUAGE
+TABLES: list[Messages] = []
+"""Every message table, so that a test can check that Babel extracts each of their entries."""
 
 Source = str | tuple[str, str]
 """A message's English: one string, or its singular and plural forms (`N_plural`)."""
@@ -116,6 +118,7 @@ class Messages:
 
     def __init__(self, table: dict[str, Source]) -> None:
         self.table = table
+        TABLES.append(self)
 
     def __call__(self, key: str, **values: object) -> str:
         source = self.table[key]

@@ -57,7 +57,10 @@ say = Messages(
         "not-run": N_("Not run this time; run it with:"),
         "also-failing": N_("Also failing in this kata:"),
         "step": N_("Step {name}:"),
-        "lines-above": N_("… {count} lines above ({pytest} {path} --full-report prints them)"),
+        "lines-above": N_plural(
+            "… 1 line above ({pytest} {path} --full-report prints it)",
+            "… {count} lines above ({pytest} {path} --full-report prints them)",
+        ),
         "stuck": N_("Stuck? A hint ({left} of {total} left):"),
         "stuck-no-hints-left": N_("Stuck? All {total} hints are out; to see them again:"),
     }

@@ -47,7 +47,7 @@ from pytest_katas.catalog import (
     is_language,
     parse_toml,
 )
-from pytest_katas.i18n import N_, Messages
+from pytest_katas.i18n import N_, Messages, N_plural
 from pytest_katas.layout import find_tree_root
 
 COMMAND = "pytest-katas translations"
@@ -111,9 +111,15 @@ say = Messages(
             "name the tree's root with --root"
         ),
         "unknown-name": N_("no kata id or topic folder in {katas} is {name}"),
-        "to-check": N_("{count} translations to check against their English (above)."),
+        "to-check": N_plural(
+            "1 translation to check against its English (above).",
+            "{count} translations to check against their English (above).",
+        ),
         "all-current": N_("Every translation records the English it translates, unchanged since."),
-        "refreshed": N_("{manifest}: recorded the English of {count} translations"),
+        "refreshed": N_plural(
+            "{manifest}: recorded the English of 1 translation",
+            "{manifest}: recorded the English of {count} translations",
+        ),
         "nothing-to-refresh": N_("Every record is current: nothing written."),
         "not-translated": N_(
             "{manifest}: {what} has no readable [{table}] translation, so nothing to record: "

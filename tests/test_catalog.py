@@ -675,7 +675,7 @@ def test_a_kata_without_a_title_is_named_and_titled_after_its_module(
         (["One.", 2], HINTS_RULE),
         (["One.", " "], HINTS_RULE),
         ([], "has 0 hints; give it 2 to 4"),
-        (["One."], "has 1 hints; give it 2 to 4"),
+        (["One."], "has 1 hint; give it 2 to 4"),
         (["1", "2", "3", "4", "5"], "has 5 hints; give it 2 to 4"),
     ],
 )
@@ -711,7 +711,7 @@ def test_a_kata_has_two_to_four_hints(count: int) -> None:
         ),
         ({**ZH, "title": " "}, ['needs title = "…" in its [katas.zh] table']),
         ({**ZH, "lesson": " "}, ['needs lesson = """…""" in its [katas.zh] table']),
-        ({**ZH, "hints": ["一。"]}, ["[katas.zh] has 1 hints; give it 2 to 4"]),
+        ({**ZH, "hints": ["一。"]}, ["[katas.zh] has 1 hint; give it 2 to 4"]),
         (
             {**ZH, "hints": ["一。", "二。", "三。"]},
             ["has 3 hints in [katas.zh] but 2 in English; translate every hint"],

@@ -20,6 +20,7 @@ from typing import Any
 import pytest
 
 from pytest_katas.html_report import COLOURS, code_spans, main, when
+from pytest_katas.i18n import LANGUAGES
 from pytest_katas.json_report import SCHEMA
 from tests.kata_repo import KataRepo
 from tests.report_schema import assert_valid_report
@@ -525,7 +526,7 @@ def test_without_chromium_the_browser_test_skips_unless_required(
         chromium()
 
 
-@pytest.mark.parametrize("arguments", [[], ["--lang", "fr", "alice.json"]])
+@pytest.mark.parametrize("arguments", [[], ["--lang", "xx", "alice.json"]])
 def test_bad_arguments_are_a_usage_error(
     arguments: list[str], capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -535,7 +536,8 @@ def test_bad_arguments_are_a_usage_error(
     error = capsys.readouterr().err.splitlines()[-1]
     assert error.startswith("katas-report: error: ")
     if arguments:
-        assert "'fr' is not a language of katas-report; use one of en, zh" in error
+        languages = ", ".join(LANGUAGES)
+        assert f"'xx' is not a language of pytest-katas; use one of {languages}" in error
 
 
 def test_the_default_output_is_katas_report_html(

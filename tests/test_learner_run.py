@@ -413,7 +413,7 @@ def test_manifest_problems_are_shown_but_the_katas_still_run(
     )
     result = repo.run("katas/")
     report = report_of(result)
-    assert '! katas/more/topic.toml: kata "strings" has 1 hints; give it 2 to 4' in report
+    assert '! katas/more/topic.toml: kata "strings" has 1 hint; give it 2 to 4' in report
     assert "0/1 katas" in report and "Not started yet: 2 katas" in report  # strings still ran
 
 

@@ -238,7 +238,7 @@ def test_refresh_records_the_english_and_changes_nothing_else(
     before = repo.read(BASICS)
     texts = catalog_texts(repo.root)
     assert translations("--refresh", "adding", root=repo.root) == 0
-    assert capsys.readouterr().out == f"{BASICS}: recorded the English of 1 translations\n"
+    assert capsys.readouterr().out == f"{BASICS}: recorded the English of 1 translation\n"
     after = repo.read(BASICS)
     assert len(after.splitlines()) == len(before.splitlines())
     lines = zip(before.splitlines(), after.splitlines(), strict=True)
@@ -394,7 +394,7 @@ def test_refresh_leaves_a_file_alone_when_it_would_read_differently(
     monkeypatch.setattr(translations_module, "_records", lost_in_basics)
     assert translations("--refresh", root=repo.root) == 1
     output = capsys.readouterr()
-    assert output.out == f"{MORE}: recorded the English of 1 translations\n"
+    assert output.out == f"{MORE}: recorded the English of 1 translation\n"
     assert output.err == (
         f"pytest-katas translations: {BASICS}: left as it was, since recording the English there "
         "would change more than its translates lines (the records would read differently); "

@@ -526,7 +526,7 @@ def test_h_when_every_kata_is_green_and_for_a_kata_without_hints(
         repo.read("katas/more/topic.toml").replace('"Repetition.", "Twice ab."', '"Only one."'),
     )
     watcher.hint()
-    assert '! katas/more/topic.toml: kata "strings" has 1 hints' in capsys.readouterr().out
+    assert '! katas/more/topic.toml: kata "strings" has 1 hint;' in capsys.readouterr().out
     for kata in ("basics/test_adding.py", "basics/test_counting.py", "more/test_strings.py"):
         repo.solve(kata)
     repo.run("katas/")
