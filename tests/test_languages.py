@@ -73,7 +73,7 @@ def fields(text: str) -> set[str]:
 def test_there_is_a_chinese_catalog_and_each_catalog_is_a_language() -> None:
     languages = [path.parents[1].name for path in CATALOGS]
     assert "zh" in languages
-    assert i18n.LANGUAGES == ("en", *languages)
+    assert ("en", *languages) == i18n.LANGUAGES
 
 
 def test_every_message_is_extracted_and_every_table_marks_its_english() -> None:
@@ -216,10 +216,9 @@ def test_english_is_the_default(repo: KataRepo, monkeypatch: pytest.MonkeyPatch)
 def test_an_unknown_language_is_a_usage_error(repo: KataRepo) -> None:
     result = repo.run("katas/", "--lang=xx")
     assert result.ret == pytest.ExitCode.USAGE_ERROR
+    languages = ", ".join(i18n.LANGUAGES)
     result.stderr.fnmatch_lines(
-        [
-            f"ERROR: --lang=xx is not a language of pytest-katas; use one of: {', '.join(i18n.LANGUAGES)}"
-        ]
+        [f"ERROR: --lang=xx is not a language of pytest-katas; use one of: {languages}"]
     )
 
 
