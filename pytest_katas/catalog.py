@@ -73,6 +73,7 @@ say = Messages(
         "unlisted-kata": N_(
             "does not list {file}; add a [[katas]] entry with its id, title and hints"
         ),
+        "missing-kata": N_("{path} is missing: {pytest} --reset {path} puts it back as shipped"),
         "not-a-kata": N_(
             "{path} is not a kata (its {topic} does not list it), so it runs as a test of "
             "your own; to keep a file of yours out of the run, name it without the test_ prefix"
@@ -452,7 +453,8 @@ class _Loader:
             return None
         path = manifest_path.parent / file
         if not path.is_file():
-            self.problem(manifest_path, say("no-file", where=where, file=file))
+            missing = say("missing-kata", path=self.catalog.display(path))
+            self.problem(manifest_path, say("no-file", where=where, file=file), missing)
             return None
         self.seen_ids[kata_id] = self.catalog.display(path)
         if not isinstance(title, str) or not title.strip():

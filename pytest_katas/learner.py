@@ -157,6 +157,9 @@ class LearnerRun:
         copy = self.copy_of(kata)
         if copy.tampering is not None:
             return copy.tampering.message
+        left = copy.blank_left(getattr(item, "originalname", item.name))
+        if left is not None:
+            return left
         code = getattr(getattr(item, "function", None), "__code__", None)
         module = getattr(item, "module", None)
         if code is None or module is None:
@@ -264,11 +267,14 @@ class LearnerRun:
         kata, step = self.locate(report.nodeid)
         if kata is None:
             return
-        tampering = self.copy_of(kata).tampering
-        if report.passed and report.when == "call" and tampering is not None:
+        copy = self.copy_of(kata)
+        if report.passed and report.when == "call":
             # judged here too: under xdist the controller never runs the kata's code
-            report.outcome = "failed"
-            report.longrepr = tampering.message
+            why = copy.tampering.message if copy.tampering is not None else copy.blank_left(step)
+            if why is not None:
+                report.outcome = "failed"
+                report.longrepr = why
+                setattr(report, SUMMARY_ATTRIBUTE, why)
         passed = self.results.record(kata, step, report)
         if passed is not None and not self.is_worker:
             # saved as it goes: a run that dies keeps every step finished before it

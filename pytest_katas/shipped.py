@@ -58,6 +58,15 @@ say = Messages(
             "the answer on line {line} restates the other side of its comparison, which "
             "holds whatever the value is: write the value you predict"
         ),
+        "evasive": N_(
+            "the answer on line {line} is not a value you predict but a way around predicting "
+            "one (an object equal to anything, a lambda, a value fetched by name at run time): "
+            "write the value you predict"
+        ),
+        "blank-left": N_(
+            "{step} still holds a blank (line {line}), so it cannot pass by its own code: "
+            "something outside the kata made it pass (a conftest.py or plugin?); fill the blank"
+        ),
         "too-broad": N_(
             "the exception class on line {line} is not the one the code raises (a broader "
             "class catches it too, but the answer is the class itself)"
@@ -224,6 +233,9 @@ class LearnerCopy:
         restated = restated_answer(self.shipped, self.learner)
         if restated is not None:
             return Tampering(say("restated", line=restated), changed=False)
+        evasive = evasive_answer(self.shipped, self.learner)
+        if evasive is not None:
+            return Tampering(say("evasive", line=evasive), changed=False)
         if self.solution is None:
             return None
         return _check_other_versions(self.shipped, self.learner, self.solution)
@@ -240,6 +252,32 @@ class LearnerCopy:
         if self.shipped is None or self.learner is None or self.solution is None:
             return []
         return raises_blanks(self.shipped, self.learner, self.solution)
+
+    @cached_property
+    def _learner_tree(self) -> ast.Module | None:
+        try:
+            return None if self.learner is None else ast.parse(self.learner)
+        except SyntaxError:
+            return None
+
+    def blank_left(self, step: str) -> str | None:
+        """For a step that passed: why it cannot have, when its code (the learner's copy) still
+        holds a blank `__`, or calls a function whose body is still the blank. Every step of a
+        kata as shipped fails because of a blank (the maintainer check `kata-fails-as-shipped`),
+        so something outside the kata made it pass (a conftest.py or plugin that skips the
+        step's code). None: no blank is left in it."""
+        tree = self._learner_tree
+        if tree is None:
+            return None
+        functions = [node for node in tree.body if isinstance(node, ast.FunctionDef)]
+        unwritten = {function.name for function in functions if is_build_blank(function)}
+        code = next((function for function in functions if function.name == step), None)
+        if code is None:
+            return None
+        for node in ast.walk(code):
+            if isinstance(node, ast.Name) and (node.id == BLANK_NAME or node.id in unwritten):
+                return say("blank-left", step=step, line=node.lineno)
+        return None
 
     def broader_exception(self, module: object, lines: set[int]) -> str | None:
         """For a step (its code's `lines`, run in `module`) that passed: a `pytest.raises(__)`
@@ -431,6 +469,41 @@ def restated_answer(kata_source: str, learner_source: str) -> int | None:
             if answer is not None and not _is_blank(other) and ast.dump(answer) == ast.dump(other):
                 found.append(blank.lineno)
     return min(found, default=None)
+
+
+_EVASIVE_CALLS = frozenset({"__import__", "eval", "exec", "compile", "getattr", "globals", "vars"})
+"""Calls that fetch or build a value by name at run time: no prediction needs them."""
+
+
+def evasive_answer(kata_source: str, learner_source: str) -> int | None:
+    """The line of the first predict blank answered with something that is not a predicted
+    value but a way around predicting one: an object equal to anything (`unittest.mock.ANY`),
+    a lambda, a class built on the spot (`type(name, bases, namespace)`), a dunder attribute
+    (`__eq__`, `__class__`), or a value fetched by name at run time (`__import__`, `eval`,
+    `getattr` …). None when there is none (or a file does not parse)."""
+    try:
+        kata_tree, learner_tree = ast.parse(kata_source), ast.parse(learner_source)
+    except SyntaxError:
+        return None
+    for blank, answer in pair_blanks(kata_tree, learner_tree):
+        for node in ast.walk(answer):
+            called = node.func if isinstance(node, ast.Call) else None
+            if (
+                isinstance(node, ast.Lambda)
+                or (isinstance(node, ast.Name) and node.id == "ANY")
+                or (
+                    isinstance(node, ast.Attribute)
+                    and (node.attr == "ANY" or _is_dunder(node.attr))
+                )
+                or (isinstance(called, ast.Name) and called.id in _EVASIVE_CALLS)
+                or (isinstance(called, ast.Name) and called.id == "type" and len(node.args) == 3)
+            ):
+                return blank.lineno
+    return None
+
+
+def _is_dunder(name: str) -> bool:
+    return len(name) > 4 and name.startswith("__") and name.endswith("__")
 
 
 def pair_blanks(kata_tree: ast.AST, other_tree: ast.AST) -> list[tuple[ast.expr, ast.expr]]:

@@ -257,6 +257,11 @@ def test_reset_puts_back_a_kata_the_learner_deleted(shipped: KataRepo) -> None:
     `--reset PATH` knows it from the record of shipped katas."""
     as_shipped = shipped.read("katas/more/test_strings.py")
     (shipped.root / "katas/more/test_strings.py").unlink()
+    told = shipped.run("katas/").stdout.str()
+    assert (
+        "! katas/more/test_strings.py is missing: pytest --reset katas/more/test_strings.py puts "
+        "it back as shipped"
+    ) in told
     result = shipped.run("--reset", "katas/more/test_strings.py")
     assert result.ret == pytest.ExitCode.OK
     result.stdout.fnmatch_lines(["katas/more/test_strings.py is back as shipped (it was missing)"])
@@ -312,3 +317,65 @@ def test_a_wrong_answer_never_shows_the_right_one(
     assert "abab" not in output
     assert "abab" not in (shipped.root / "report.json").read_text("utf-8")
     assert_valid_report(shipped.root / "report.json")
+
+
+SKIPS_EVERY_STEP = """\
+import pytest
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_call(item):
+    item.runtest = lambda: None
+"""
+
+
+@pytest.mark.parametrize("workers", [[], ["-n", "2"]], ids=["in-process", "xdist"])
+def test_a_conftest_that_skips_the_steps_code_earns_nothing(
+    repo: KataRepo, workers: list[str]
+) -> None:
+    """Every step of a kata as shipped fails because of a blank: a step that passes with a blank
+    still in its code, or calling a function still to be written, was made to pass by something
+    outside the kata. The kata stays unsolved and its solution locked."""
+    repo.write("conftest.py", SKIPS_EVERY_STEP)
+    # one blank filled: that step's pass is earned; the other still holds its blank
+    repo.write(
+        "katas/basics/test_adding.py",
+        repo.read("katas/basics/test_adding.py").replace("1 + 1 == __", "1 + 1 == 2"),
+    )
+    result = repo.run("katas/basics/", "-p", "no:cacheprovider", *workers)
+    output = result.stdout.str()
+    assert result.ret == pytest.ExitCode.TESTS_FAILED
+    assert "test_two_plus_two still holds a blank (line 11), so it cannot pass by its own code" in (
+        output
+    )
+    state = json.loads(repo.progress_file().read_text("utf-8"))
+    steps = state["katas"]["adding"]["steps"]
+    assert (steps["test_one_plus_one"], steps["test_two_plus_two"]) == (True, False)
+    # test_counts_up holds no blank itself: it calls count_up_to, whose body is still the blank
+    assert state["katas"]["counting"]["steps"]["test_counts_up"] is False
+    assert passed(repo) == set()
+    assert "Solved for the first time" not in output
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        '__import__("unittest.mock").mock.ANY',
+        'type("Any", (), {"__eq__": lambda self, other: True})()',
+        "(lambda: 2)()",
+        'eval("1 + 1")',
+        "(2).__class__(2)",
+    ],
+)
+def test_an_answer_that_avoids_predicting_does_not_count(shipped: KataRepo, answer: str) -> None:
+    source = shipped.read("katas/basics/test_adding.py")
+    shipped.write(
+        "katas/basics/test_adding.py",
+        source.replace("1 + 1 == __", f"1 + 1 == {answer}").replace("answer = __", "answer = 4"),
+    )
+    result = shipped.run("katas/basics/test_adding.py")
+    assert result.ret == pytest.ExitCode.TESTS_FAILED
+    assert (
+        "the answer on line 7 is not a value you predict but a way around predicting one"
+    ) in result.stdout.str()
+    assert passed(shipped) == set()
