@@ -487,19 +487,21 @@ def evasive_answer(kata_source: str, learner_source: str) -> int | None:
         return None
     for blank, answer in pair_blanks(kata_tree, learner_tree):
         for node in ast.walk(answer):
-            called = node.func if isinstance(node, ast.Call) else None
-            if (
-                isinstance(node, ast.Lambda)
-                or (isinstance(node, ast.Name) and node.id == "ANY")
-                or (
-                    isinstance(node, ast.Attribute)
-                    and (node.attr == "ANY" or _is_dunder(node.attr))
-                )
-                or (isinstance(called, ast.Name) and called.id in _EVASIVE_CALLS)
-                or (isinstance(called, ast.Name) and called.id == "type" and len(node.args) == 3)
-            ):
+            if _is_evasive(node):
                 return blank.lineno
     return None
+
+
+def _is_evasive(node: ast.AST) -> bool:
+    if isinstance(node, ast.Lambda):
+        return True
+    if isinstance(node, ast.Name):
+        return node.id == "ANY"
+    if isinstance(node, ast.Attribute):
+        return node.attr == "ANY" or _is_dunder(node.attr)
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
+        return node.func.id in _EVASIVE_CALLS or (node.func.id == "type" and len(node.args) == 3)
+    return False
 
 
 def _is_dunder(name: str) -> bool:
