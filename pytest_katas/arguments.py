@@ -12,7 +12,14 @@ from contextlib import contextmanager
 from typing import NoReturn
 
 from pytest_katas import __version__
-from pytest_katas.i18n import N_, Messages, choose_language, current_language, set_language
+from pytest_katas.i18n import (
+    LANGUAGES,
+    N_,
+    Messages,
+    choose_language,
+    current_language,
+    set_language,
+)
 
 USAGE_ERROR = 2
 """The exit status of a usage error, as argparse gives it."""
@@ -21,6 +28,8 @@ say = Messages(
     {
         "see-help": N_("{prog}: error: {message} (see {prog} --help)"),
         "help-version": N_("print the version of pytest-katas and exit"),
+        "help-lang": N_("the language of its messages: {languages} (default: the locale's)"),
+        "bad-lang": N_("{value!r} is not a language of pytest-katas; use one of {languages}"),
     }
 )
 
@@ -47,16 +56,37 @@ class CommandLine(argparse.ArgumentParser):
         self.exit(USAGE_ERROR, say("see-help", prog=self.prog, message=message) + "\n")
 
 
-def language_asked(argv: Sequence[str]) -> str:
-    """The language of `--lang` wherever it is in `argv`, else the one the environment asks for
-    (`i18n.choose_language`); a `--lang` that is not a language is left to the parser to refuse."""
+def language_asked(argv: Sequence[str]) -> tuple[str, bool]:
+    """The language of `--lang` wherever it is in `argv` (and True), else the one the environment
+    asks for (`i18n.choose_language`, and False); a `--lang` that is not a language is left to
+    the parser to refuse."""
     early = argparse.ArgumentParser(add_help=False)
     early.add_argument("--lang")
     known, _ = early.parse_known_args(argv)
     try:
-        return choose_language(known.lang)
+        return choose_language(known.lang), bool(known.lang)
     except ValueError:
-        return choose_language(None)
+        return choose_language(None), False
+
+
+def add_language(command: argparse.ArgumentParser) -> None:
+    """Give `command` a `--lang LANGUAGE` option (the language is read before parsing, by
+    `speaking`; this lets the parser accept it, and refuse a language not spoken)."""
+    command.add_argument(
+        "--lang",
+        metavar="LANGUAGE",
+        type=_language,
+        default=argparse.SUPPRESS,
+        help=say("help-lang", languages=", ".join(LANGUAGES)),
+    )
+
+
+def _language(value: str) -> str:
+    try:
+        return choose_language(value)
+    except ValueError:
+        message = say("bad-lang", value=value, languages=", ".join(LANGUAGES))
+        raise argparse.ArgumentTypeError(message) from None
 
 
 @contextmanager
@@ -64,7 +94,8 @@ def speaking(argv: Sequence[str]) -> Iterator[None]:
     """Speak the language `argv` asks for (`language_asked`) inside the block, and the one spoken
     before it afterwards (a test calls the command in-process)."""
     previous = current_language()
-    set_language(language_asked(argv))
+    language, typed = language_asked(argv)
+    set_language(language, typed=typed)
     try:
         yield
     finally:

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from functools import partial
 
 from pytest_katas import html_report, translations
-from pytest_katas.arguments import CommandLine, add_version, arguments_of, speaking
+from pytest_katas.arguments import CommandLine, add_language, add_version, arguments_of, speaking
 from pytest_katas.i18n import N_, Messages
 from pytest_katas.workspace import init, update
 
@@ -85,12 +85,15 @@ def parser() -> argparse.ArgumentParser:
     the parsed options hold as `run`."""
     command = CommandLine(prog=PROGRAM, description=say("description"))
     add_version(command)
+    add_language(command)
     subcommands = command.add_subparsers(
         title=say("subcommands"), metavar="SUBCOMMAND", dest="subcommand", required=True
     )
     for subcommand in SUBCOMMANDS:
         parsed = subcommands.add_parser(subcommand.name, help=say(subcommand.summary))
         parsed.set_defaults(run=subcommand.define(parsed))
+        if subcommand.name != "report":  # it has its own, for the page's language too
+            add_language(parsed)
     return command
 
 

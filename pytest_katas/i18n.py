@@ -93,9 +93,15 @@ def choose_language(option: str | None, environ: Mapping[str, str] | None = None
     return DEFAULT_LANGUAGE
 
 
-def set_language(language: str) -> None:
-    global _current
-    _current = language
+_typed = False
+"""Whether the language was typed on the command line (`--lang`), so that the commands a message
+prints name it too: the learner who typed `--lang zh` gets `pytest --lang zh --hint …`."""
+
+
+def set_language(language: str, *, typed: bool = False) -> None:
+    """Speak `language` from now on; `typed`: it was given with `--lang` (see `command`)."""
+    global _current, _typed
+    _current, _typed = language, typed
 
 
 def current_language() -> str:
@@ -109,6 +115,13 @@ def translations(language: str) -> gettext.NullTranslations:
     if language == DEFAULT_LANGUAGE:
         return gettext.NullTranslations()
     return gettext.translation(DOMAIN, LOCALE_DIR, languages=[language], fallback=True)
+
+
+def command_line(name: str) -> str:
+    """How the learner starts `name` (`pytest` or `pytest_katas`, see `shell.COMMANDS`) from
+    their shell, with `--lang` when they typed it for this run."""
+    started = COMMANDS[name]()
+    return f"{started} --lang {_current}" if _typed else started
 
 
 class Messages:
@@ -131,6 +144,6 @@ class Messages:
             template = catalog.gettext(source)
         if "{pytest" in template:
             # a command to type: as this installation is started from the learner's shell
-            for name, command in COMMANDS.items():
-                values.setdefault(name, command())
+            for name in COMMANDS:
+                values.setdefault(name, command_line(name))
         return template.format(**values)

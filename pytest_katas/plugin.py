@@ -157,7 +157,7 @@ def pytest_cmdline_main(config: pytest.Config) -> int | pytest.ExitCode | None:
 def use_chosen_language(config: pytest.Config) -> None:
     option = config.getoption("katas_lang")
     try:
-        set_language(choose_language(option))
+        set_language(choose_language(option), typed=bool(option))
     except ValueError:
         raise pytest.UsageError(
             say("unknown-language", option=option, languages=", ".join(LANGUAGES))

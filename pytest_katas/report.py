@@ -18,11 +18,10 @@ import pytest
 from _pytest._io import TerminalWriter
 
 from pytest_katas.catalog import Catalog, Kata, Topic
-from pytest_katas.i18n import N_, Messages, N_plural, current_language
+from pytest_katas.i18n import N_, Messages, N_plural, command_line, current_language
 from pytest_katas.layout import typed_path
 from pytest_katas.progress import Progress
 from pytest_katas.screen import columns_of, fit, shorten, shorten_start, width, wrap
-from pytest_katas.shell import pytest_command
 
 say = Messages(
     {
@@ -288,7 +287,7 @@ class LearnerReport:
             if record is not None and record.revealed:
                 line += " " + say("was-revealed")
             self.say(line, green=True)
-            self.command(f"{pytest_command()} --solution {self.typed(kata)}", green=True)
+            self.command(f"{command_line('pytest')} --solution {self.typed(kata)}", green=True)
 
     def render_all_green(self) -> None:
         self.say(say("all-green", count=len(self.catalog.katas)), green=True, bold=True)
@@ -374,7 +373,7 @@ class LearnerReport:
             head += [(line, {}) for line in wrap(" ".join(lesson.split()), self.columns)]
         if focus.id not in self.results:
             head += [(line, {}) for line in wrap(say("not-run"), self.columns)]
-            run_it = f"{pytest_command()} {path}"
+            run_it = f"{command_line('pytest')} {path}"
             head += [(line, {}) for line in command_lines(run_it, self.columns)]
             return head, [], []
         if not self.show_failures or self.config.option.tbstyle == "no":
@@ -428,7 +427,7 @@ class LearnerReport:
         left = max(total - used, 0)
         key = "stuck" if left else "stuck-no-hints-left"
         text = say(key, left=left, total=total)
-        command = f"{pytest_command()} --hint {self.typed(focus)}"
+        command = f"{command_line('pytest')} --hint {self.typed(focus)}"
         bold = {"bold": True}
         return [
             ("", {}),

@@ -7,6 +7,8 @@ import io
 import pkgutil
 import shutil
 import string
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -183,7 +185,7 @@ def test_the_report_speaks_chinese_with_lang_zh(repo: KataRepo) -> None:
     assert "填上 katas/basics/test_adding.py 第 7 行的空：" in output
     assert (
         "卡住了？看一条提示（共 2 条，还剩 2 条）：\n"
-        "  pytest --hint katas/basics/test_adding.py" in output
+        "  pytest --lang zh --hint katas/basics/test_adding.py" in output
     )
 
 
@@ -280,3 +282,30 @@ def test_maintainer_messages_speak_chinese_too(repo: KataRepo) -> None:
     result.stdout.fnmatch_lines(
         ["katas/more/test_strings.py 没有参考答案：请添加 solutions/more/test_strings.py"]
     )
+
+
+def test_a_language_typed_with_lang_is_kept_in_every_printed_command(repo: KataRepo) -> None:
+    """`--lang zh` typed once: the commands the report prints carry it, so running one as printed
+    speaks Chinese too (the environment's language needs no option)."""
+    report = repo.run("katas/", "--lang=zh").stdout.str()
+    assert "  pytest --lang zh --hint katas/basics/test_adding.py" in report
+    hint = repo.run("--lang", "zh", "--hint", "katas/basics/test_adding.py")
+    hint.stdout.fnmatch_lines(["katas/basics/test_adding.py「加法」的提示，第 1 条（共 2 条）"])
+    assert "再运行一次 pytest --lang zh --hint katas/basics/test_adding.py" in hint.stdout.str()
+    # chosen by the environment: the commands stay as they are
+    assert "  pytest --hint katas/basics/test_adding.py" in repo.run("katas/").stdout.str()
+
+
+@pytest.mark.parametrize("where", [["--lang", "zh", "init"], ["init", "--lang", "zh"]])
+def test_every_subcommand_of_pytest_katas_takes_lang(tmp_path: Path, where: list[str]) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "pytest_katas.cli", *where, "ws"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines()[-1].startswith("下一步：cd ws && ")
+    assert done.stdout.splitlines()[-1].endswith(" --lang zh katas/")

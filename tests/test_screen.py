@@ -133,7 +133,7 @@ def test_the_report_fits_one_page_and_the_terminals_width(
         assert Path(paths[37]).name in listed[0] and Path(paths[33]).name in listed[4]
         assert Path(paths[32]).name not in text  # the sixth most recent is only counted
     # the page ends on the hint command, then pytest's final line
-    assert lines[-2].strip().startswith(("pytest --hint", "katas/"))
+    assert lines[-2].strip().startswith((f"pytest --lang {language} --hint", "katas/"))
     assert re.match(r"^=+ .*failed.* in [\d.]+s", lines[-1])
 
 

@@ -160,7 +160,7 @@ def test_the_comparison_in_chinese(recorded: KataRepo) -> None:
             "  你的：     2 + 2",
             "  参考答案： 4",
             "2 个答案中有 1 个与参考答案相同。",
-            f"整个参考答案文件的差异：pytest --solution {ADDING} --full",
+            f"整个参考答案文件的差异：pytest --lang zh --solution {ADDING} --full",
         ]
     )
 

@@ -16,9 +16,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from pytest_katas.catalog import CURRICULUM_FILE
-from pytest_katas.i18n import N_, Messages
+from pytest_katas.i18n import N_, Messages, command_line
 from pytest_katas.installed import KATAS, Curriculum, installed
-from pytest_katas.shell import pytest_command
 from pytest_katas.workspace.record import RECORD_FILE, WorkspaceError, WorkspaceRecord
 
 README = "README.md"
@@ -134,5 +133,5 @@ def write_workspace(folder: Path, curriculum: Curriculum) -> int:
 def next_command(typed: str) -> str:
     """The command that runs the katas of the workspace at `typed` (the folder as given, from
     where the command was run): `cd DIR && pytest katas/`, or `pytest katas/` for `.`."""
-    run_katas = f"{pytest_command()} {KATAS}/"
+    run_katas = f"{command_line('pytest')} {KATAS}/"
     return run_katas if typed == "." else f"cd {shlex.quote(typed)} && {run_katas}"
