@@ -455,3 +455,25 @@ def test_the_whole_reference_in_a_workspace_is_labelled_as_the_installed_ones(
     assert shown.returncode == 0, shown.stdout + shown.stderr
     assert f"+++ the reference solution (in pytest-katas {__version__})" in shown.stdout
     assert "solutions/" not in shown.stdout
+
+
+def test_a_conflict_takes_the_releases_statement_and_keeps_the_other_answers(
+    workspace: Path, tmp_path: Path
+) -> None:
+    """The release changed the line of one answered blank: that step is the release's again, the
+    other step keeps its answer, and the learner's file is kept beside it."""
+    changed = ADDING.replace("1 + 1 == __", "1 + 2 == __")
+    release = write_tree(
+        tmp_path / "release-3", {**RELEASE_1, "katas/basics/test_adding.py": changed}
+    )
+    done = cli(release, "update", cwd=workspace)
+    assert done.returncode == 0, done.stderr
+    adding = workspace / "katas/basics/test_adding.py"
+    assert adding.read_text(encoding="utf-8") == changed.replace("answer = __", "answer = 4")
+    (backup,) = [path for path in backups(workspace) if path.name.startswith("test_adding.py.")]
+    assert backup.read_text(encoding="utf-8") == LEARNER_ADDING
+    assert (
+        "  katas/basics/test_adding.py: the new release changed statements you had changed too: "
+        "those are as it has them, your other answers are kept; your version is kept as "
+        f"katas/basics/{backup.name}"
+    ) in done.stdout.splitlines()

@@ -4,7 +4,7 @@ that appends a step, while two different changes to one statement still conflict
 
 from __future__ import annotations
 
-from pytest_katas.workspace.merge import chunks_of, merge
+from pytest_katas.workspace.merge import Merged, chunks_of, merge
 
 KATA = '''\
 """Strings multiply."""
@@ -29,34 +29,43 @@ def test_repeat_zero():
 
 def test_an_answer_on_the_last_line_survives_a_step_appended_after_it() -> None:
     # merge3 alone: both sides changed the end of the file
-    assert merge(KATA, ANSWERED, APPENDED) == APPENDED.replace(
-        '"ab" * 2 == __', '"ab" * 2 == "abab"'
+    assert merge(KATA, ANSWERED, APPENDED) == Merged(
+        APPENDED.replace('"ab" * 2 == __', '"ab" * 2 == "abab"'), conflicted=False
     )
 
 
-def test_the_same_statement_changed_differently_conflicts() -> None:
+def test_the_same_statement_changed_differently_is_the_releases_and_the_rest_is_kept() -> None:
     changed = APPENDED.replace('"ab" * 2', '"ab" * 3')
-    assert merge(KATA, ANSWERED, changed) is None
+    assert merge(KATA, ANSWERED, changed) == Merged(changed, conflicted=True)
+    # answers to the other steps stay
+    two_answered = APPENDED.replace('"ab" * 2 == __', '"ab" * 2 == "abab"').replace(
+        '"ab" * 0 == __', '"ab" * 0 == ""'
+    )
+    reworded = APPENDED.replace('"ab" * 2', '"ab" * 3').replace("Strings multiply.", "Repeat.")
+    merged = merge(APPENDED, two_answered, reworded)
+    assert merged.conflicted
+    assert merged.text == reworded.replace('"ab" * 0 == __', '"ab" * 0 == ""')
 
 
 def test_a_function_the_learner_added_is_kept_after_the_statement_it_followed() -> None:
     helper = "\n\ndef twice(text):\n    return text * 2\n"
     mine = ANSWERED.replace("\n\ndef test_repeat", helper + "\n\ndef test_repeat")
     merged = merge(KATA, mine, APPENDED)
-    assert merged is not None
-    assert merged.index("def twice") < merged.index("def test_repeat():")
-    assert merged.index("def test_repeat():") < merged.index("def test_repeat_zero")
-    assert '"ab" * 2 == "abab"' in merged
+    assert not merged.conflicted
+    text = merged.text
+    assert text.index("def twice") < text.index("def test_repeat():")
+    assert text.index("def test_repeat():") < text.index("def test_repeat_zero")
+    assert '"ab" * 2 == "abab"' in text
 
 
 def test_a_step_the_release_dropped_conflicts_only_when_the_learner_answered_it() -> None:
     dropped = KATA.replace("Strings multiply.", "Strings repeat.")
     first_answered = APPENDED.replace('"ab" * 2 == __', '"ab" * 2 == "abab"')
-    assert merge(APPENDED, first_answered, dropped) == dropped.replace(
-        '"ab" * 2 == __', '"ab" * 2 == "abab"'
+    assert merge(APPENDED, first_answered, dropped) == Merged(
+        dropped.replace('"ab" * 2 == __', '"ab" * 2 == "abab"'), conflicted=False
     )
     second_answered = APPENDED.replace('"ab" * 0 == __', '"ab" * 0 == ""')
-    assert merge(APPENDED, second_answered, dropped) is None
+    assert merge(APPENDED, second_answered, dropped) == Merged(dropped, conflicted=True)
 
 
 def test_chunks_join_back_to_the_source_and_refuse_what_cannot_be_paired() -> None:

@@ -4,13 +4,15 @@ A line merge (merge3) alone conflicts whenever both sides touched neighbouring l
 who answered the last line of a kata, and a release that appends a step after it. So when the
 lines conflict, the files are merged again one top-level statement at a time (each step, each
 function the learner writes, the module's docstring, its imports …, paired by name), and only
-two different changes to the same statement conflict.
+two different changes to the same statement conflict. A statement that conflicts is taken as
+the release has it, and every other statement keeps the learner's answers.
 """
 
 from __future__ import annotations
 
 import ast
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 import merge3
 
@@ -19,39 +21,46 @@ Chunk = tuple[str, str]
 the comments and blank lines above it."""
 
 
-def merge(base: str, theirs: str, new: str) -> str | None:
+@dataclass(frozen=True)
+class Merged:
+    """A merge's result: the text, and whether some of the learner's changes could not be kept
+    (`conflicted`: those statements are the release's, as `text` has them)."""
+
+    text: str
+    conflicted: bool
+
+
+def merge(base: str, theirs: str, new: str) -> Merged:
     """The merge of the learner's `theirs` and the release's `new`, both from `base` (the kata
-    as the learner got it); None when they conflict: both changed the same statement, or the
-    same lines of a file that does not parse, differently."""
+    as the learner got it). Where both changed the same statement differently (or the same
+    lines, in a file that does not parse), the release's wins and the result is `conflicted`."""
     merged = merge_lines(base, theirs, new)
     if merged is not None:
-        return merged
+        return Merged(merged, conflicted=False)
     chunks = [chunks_of(text) for text in (base, theirs, new)]
     if any(chunk is None for chunk in chunks):
-        return None
+        return Merged(new, conflicted=True)
     base_chunks, their_chunks, new_chunks = (dict(chunk or []) for chunk in chunks)
     result: list[str] = []
+    conflicted = False
     for key, text in _in_order(chunks[2] or [], chunks[1] or []):
         was, mine, now = base_chunks.get(key), their_chunks.get(key), new_chunks.get(key)
-        if now is None and mine is None:
-            continue
         if now is None:
-            if was is not None and mine != was:
-                return None  # the release dropped a statement the learner changed
-            if was is None:
-                result.append(text)  # the learner's own statement: kept
+            # dropped by the release (a conflict when the learner had changed it), or the
+            # learner's own statement (kept)
+            conflicted |= mine is not None and was is not None and mine != was
+            if was is None and mine is not None:
+                result.append(text)
             continue
         if mine is None:
-            if was is not None and was != now:
-                return None  # the learner removed a statement the release changed
-            if was is None:
-                result.append(now)  # new in the release
+            # removed by the learner: a conflict when the release changed it; new: taken
+            conflicted |= was is not None and was != now
+            result.append(now)
             continue
         one = merge_lines(was or "", mine, now)
-        if one is None:
-            return None
-        result.append(one)
-    return "".join(result)
+        conflicted |= one is None
+        result.append(now if one is None else one)
+    return Merged("".join(result), conflicted)
 
 
 def merge_lines(base: str, theirs: str, new: str) -> str | None:

@@ -7,8 +7,9 @@ version (the workspace record, `record.py`):
 - untouched by the learner (still as shipped then): replaced by the new one, moved if it moved;
 - touched, and changed by the release: merged three ways (`merge.py`: base as shipped then, the
   learner's, the new), so filled blanks and written functions stay wherever the release did not
-  change those lines or statements; a conflict keeps the learner's file as a backup beside the
-  new kata (`<file>.<UTC time>.bak`, never collected) and puts the new kata in place;
+  change those lines or statements; where both changed one statement, the release's is taken,
+  the learner's file is kept as a backup beside it (`<file>.<UTC time>.bak`, never collected)
+  and the learner is told;
 - touched, and unchanged by the release: left as it is;
 - new in the release: written; gone from it: removed when untouched, else set aside as a backup.
 
@@ -72,6 +73,10 @@ say = Messages(
         "conflict": N_(
             "  {path}: the new release changed lines you had changed too: the new kata is "
             "in place, your version is kept as {backup}"
+        ),
+        "conflict-kept": N_(
+            "  {path}: the new release changed statements you had changed too: those are as "
+            "it has them, your other answers are kept; your version is kept as {backup}"
         ),
         "restored": N_("  {path}: put back (it was missing)"),
         "removed": N_("  {path}: removed (not in the new release; you had not changed it)"),
@@ -218,10 +223,14 @@ def _change(
         return Change("moved" if moved else "replaced", path, old=old, write=new, delete=delete)
     if new == base and not moved:
         return None  # the learner's work, and nothing new to merge into it
-    merged = None if theirs is None else merge(base, theirs, new)
-    if merged is None:
+    if theirs is None:  # not UTF-8: nothing of it can be merged
         return Change("conflict", path, old=old, write=new, backup=backup, delete=delete)
-    return Change("merged-moved" if moved else "merged", path, old=old, write=merged, delete=delete)
+    merged = merge(base, theirs, new)
+    if merged.conflicted:
+        key = "conflict" if merged.text == new else "conflict-kept"
+        return Change(key, path, old=old, write=merged.text, backup=backup, delete=delete)
+    key = "merged-moved" if moved else "merged"
+    return Change(key, path, old=old, write=merged.text, delete=delete)
 
 
 def _read(path: Path) -> str | None:
