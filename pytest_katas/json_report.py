@@ -19,7 +19,7 @@ import json
 import os
 import re
 import tempfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any
 import pytest
 
 from pytest_katas import __version__
-from pytest_katas.catalog import Catalog
+from pytest_katas.catalog import Catalog, Kata
 from pytest_katas.i18n import N_, Messages, current_language
 from pytest_katas.progress import Progress
 
@@ -358,19 +358,31 @@ def build_report(
     learner: str,
     language: str,
     generated: str | None = None,
+    is_untouched: Callable[[Kata], bool] | None = None,
 ) -> KataReport:
-    """The learner's progress over every kata of the catalog, in learner order."""
+    """The learner's progress over every kata of the catalog, in learner order. A kata is
+    `not_started` while no step of it has passed, no hint or answer was asked for, and the
+    learner's file is still as shipped (`is_untouched`, as the learner's screen counts "not
+    started yet"; without it: while no step has run), `failing` once worked on and not passed."""
     katas = []
     for kata in catalog.katas:
         status = progress.status(kata)
         record = progress.katas.get(kata.id)
+        if status.passed:
+            state = PASSED
+        elif is_untouched is None:
+            state = FAILING if status.started else NOT_STARTED
+        else:
+            asked = record is not None and (record.hints_used > 0 or record.revealed)
+            untouched = not status.passed_steps and not asked and is_untouched(kata)
+            state = NOT_STARTED if untouched else FAILING
         katas.append(
             KataEntry(
                 id=kata.id,
                 topic=kata.topic,
                 title=kata.title_in(language),
                 path=kata.display,
-                status=PASSED if status.passed else FAILING if status.started else NOT_STARTED,
+                status=state,
                 steps_passed=status.passed_steps,
                 steps_total=status.total_steps,
                 hints_used=record.hints_used if record else 0,
@@ -423,9 +435,13 @@ def write_report(
     *,
     learner: str,
     language: str,
+    is_untouched: Callable[[Kata], bool] | None = None,
 ) -> list[str]:
-    """Write the report file; return the warnings (one line each) for the learner."""
-    report = build_report(catalog, progress, learner=learner, language=language)
+    """Write the report file (see `build_report`); return the warnings (one line each) for the
+    learner."""
+    report = build_report(
+        catalog, progress, learner=learner, language=language, is_untouched=is_untouched
+    )
     try:
         write_text_atomically(
             path, json.dumps(report.to_json(), indent=2, ensure_ascii=False) + "\n"
@@ -436,7 +452,12 @@ def write_report(
     return []
 
 
-def write_run_report(config: pytest.Config, catalog: Catalog, progress: Progress) -> list[str]:
+def write_run_report(
+    config: pytest.Config,
+    catalog: Catalog,
+    progress: Progress,
+    is_untouched: Callable[[Kata], bool] | None = None,
+) -> list[str]:
     """At the end of a learner's run: write the file `--kata-report` asks for, if it does."""
     option = config.getoption("katas_report", None)
     if not option:
@@ -448,6 +469,7 @@ def write_run_report(config: pytest.Config, catalog: Catalog, progress: Progress
         progress,
         learner=learner_name(config.getoption("katas_learner", None)),
         language=current_language(),  # as the plugin chose it from --lang, the environment, …
+        is_untouched=is_untouched,
     )
 
 

@@ -315,7 +315,8 @@ class LearnerRun:
         self.progress = loaded.progress
         self.first_passes = loaded.first_passes
         # after the progress is saved: a report that cannot be written costs a warning, no progress
-        self.warnings.extend(write_run_report(self.config, self.catalog, self.progress))
+        report = write_run_report(self.config, self.catalog, self.progress, self.is_untouched)
+        self.warnings.extend(report)
 
     @pytest.hookimpl(wrapper=True, tryfirst=True)
     def pytest_terminal_summary(

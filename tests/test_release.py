@@ -154,7 +154,9 @@ def test_pytest_names_the_plugin_with_the_same_version(tmp_path: Path) -> None:
 def test_help_lists_the_subcommands_and_exits_0() -> None:
     done = command("--help")
     assert (done.returncode, done.stderr) == (0, "")
-    assert done.stdout.startswith("usage: pytest-katas [-h] [--version] SUBCOMMAND ...\n")
+    assert done.stdout.startswith(
+        "usage: pytest-katas [-h] [--version] [--lang LANGUAGE] SUBCOMMAND ...\n"
+    )
     assert "--version" in done.stdout
     listed = [line.split(None, 1) for line in done.stdout.splitlines() if line.startswith("    ")]
     summaries = {words[0]: words[1] for words in listed if len(words) == 2}
