@@ -290,7 +290,9 @@ def test_update_dry_run_says_what_would_change_and_writes_nothing(
     )
     assert "  katas/basics/test_multiplying.py: new" in lines
     assert any(
-        line.startswith("  katas/more/test_strings.py: the new release changed") for line in lines
+        line.startswith("  katas/more/test_strings.py: the new release changed lines you had ")
+        and "the new kata would be put in place, your version kept as katas/more/" in line
+        for line in lines
     )
     assert lines[-1] == "Nothing was written. To do it: pytest-katas update"
 

@@ -78,6 +78,15 @@ say = Messages(
             "  {path}: the new release changed statements you had changed too: those are as "
             "it has them, your other answers are kept; your version is kept as {backup}"
         ),
+        "dry-conflict": N_(
+            "  {path}: the new release changed lines you had changed too: the new kata would be "
+            "put in place, your version kept as {backup}"
+        ),
+        "dry-conflict-kept": N_(
+            "  {path}: the new release changed statements you had changed too: those would be as "
+            "it has them, your other answers kept, your version kept as {backup}"
+        ),
+        "dry-restored": N_("  {path}: would be put back (it is missing)"),
         "restored": N_("  {path}: put back (it was missing)"),
         "removed": N_("  {path}: removed (not in the new release; you had not changed it)"),
         "removed-kept": N_("  {path}: not in the new release; your version is kept as {backup}"),
@@ -139,7 +148,10 @@ def run(options: argparse.Namespace) -> int:
         heading = "dry-heading" if options.dry_run else "repair-heading" if same else "heading"
         print(say(heading, folder=shown, old=record.version, new=curriculum.version))
         for change in changes:
-            print(say(change.key, path=change.path, old=change.old, backup=change.backup))
+            # a dry run says what would happen where a message tells what was done
+            key = f"dry-{change.key}" if options.dry_run else change.key
+            key = key if key in say.table else change.key
+            print(say(key, path=change.path, old=change.old, backup=change.backup))
         if not changes:
             print(say("nothing"))
         if options.dry_run:
