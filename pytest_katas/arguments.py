@@ -75,13 +75,15 @@ def add_language(command: argparse.ArgumentParser) -> None:
     command.add_argument(
         "--lang",
         metavar="LANGUAGE",
-        type=_language,
+        type=language_of,
         default=argparse.SUPPRESS,
         help=say("help-lang", languages=", ".join(LANGUAGES)),
     )
 
 
-def _language(value: str) -> str:
+def language_of(value: str) -> str:
+    """`--lang`'s value as a language spoken (`i18n.choose_language`). Raises
+    argparse.ArgumentTypeError, naming the languages spoken, for any other."""
     try:
         return choose_language(value)
     except ValueError:

@@ -36,9 +36,10 @@ from pytest_katas.arguments import (
     CommandLine,
     add_version,
     arguments_of,
+    language_of,
     speaking,
 )
-from pytest_katas.i18n import LANGUAGES, N_, Messages, N_plural, choose_language, current_language
+from pytest_katas.i18n import LANGUAGES, N_, Messages, N_plural, current_language
 from pytest_katas.json_report import (
     FAILING,
     NOT_STARTED,
@@ -81,7 +82,6 @@ say = Messages(
             "the language of the page and of these messages: {languages} (default: the "
             "PYTEST_KATAS_LANG environment variable, else the locale, else en)"
         ),
-        "bad-lang": N_("{value!r} is not a language of pytest-katas; use one of {languages}"),
         "missing": N_(
             "{file} does not exist; give the path of a file written by "
             "pytest katas/ --kata-report=PATH"
@@ -352,15 +352,6 @@ def load(file: str) -> KataReport:
     except OSError as error:
         reason = error.strerror or type(error).__name__
         raise InputError(say("unreadable", file=file, reason=reason)) from None
-
-
-def language_of(value: str) -> str:
-    try:
-        return choose_language(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            say("bad-lang", value=value, languages=", ".join(LANGUAGES))
-        ) from None
 
 
 def add_arguments(command: argparse.ArgumentParser) -> None:

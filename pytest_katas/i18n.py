@@ -99,7 +99,7 @@ prints name it too: the learner who typed `--lang zh` gets `pytest --lang zh --h
 
 
 def set_language(language: str, *, typed: bool = False) -> None:
-    """Speak `language` from now on; `typed`: it was given with `--lang` (see `command`)."""
+    """Speak `language` from now on; `typed`: it was given with `--lang` (see `command_line`)."""
     global _current, _typed
     _current, _typed = language, typed
 

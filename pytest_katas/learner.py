@@ -21,6 +21,7 @@ from pytest_katas.progress import Progress, ProgressStore, journal
 from pytest_katas.report import LearnerReport, kata_in_focus, one_line
 from pytest_katas.screen import is_plain
 from pytest_katas.shipped import LearnerCopy, is_as_shipped
+from pytest_katas.workspace.record import release_notice
 
 UNLOADABLE = "kata-cannot-be-imported"
 """The name of the one failing step that stands for a kata module that cannot be imported."""
@@ -118,9 +119,6 @@ class LearnerRun:
         self.is_worker = is_xdist_worker(config)
         """An xdist worker runs steps; its controller keeps the progress and prints the report."""
         self.full_report = bool(config.getoption("katas_full_report"))
-        self.notice: str | None = None
-        """Said once, in the report: a workspace whose katas are another release's (see
-        `workspace.record.release_notice`)."""
 
     def locate(self, nodeid: str) -> tuple[Kata | None, str]:
         """The kata and step of a node id (the kata found once per file and run)."""
@@ -345,7 +343,8 @@ class LearnerRun:
                     results=self.results.steps,
                     failures=self.results.failures,
                     first_passes=self.first_passes,
-                    warnings=[*self.warnings, *filter(None, [self.notice])],
+                    # said once, in the report: a workspace whose katas are another release's
+                    warnings=[*self.warnings, *filter(None, [release_notice(self.layout.root)])],
                     show_failures=not self.full_report,
                     summary_of=summary_of,
                     is_untouched=self.is_untouched,

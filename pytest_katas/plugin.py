@@ -23,7 +23,6 @@ from pytest_katas.screen import PLAIN, wants_plain
 from pytest_katas.solutions import SolutionGuard
 from pytest_katas.timelimit import DEFAULT_SECONDS, TimeLimit, time_limit_of
 from pytest_katas.tree import KataTreeRules
-from pytest_katas.workspace.record import release_notice
 
 say = Messages(
     {
@@ -206,7 +205,6 @@ def pytest_configure(config: pytest.Config) -> None:
     store = ProgressStore.for_config(config, layout.root)
     loaded = store.fold(catalog.katas, save=not worker)
     run = LearnerRun(config, layout, catalog, store, loaded.progress, loaded.warnings)
-    run.notice = release_notice(layout.root)
     config.pluginmanager.register(run, "katas-learner")
     limit = TimeLimit(config, layout, time_limit_of(config), on_expiry=run.time_limit_fired)
     config.pluginmanager.register(limit, "katas-time-limit")

@@ -159,18 +159,29 @@ def write_tree(folder: Path, files: dict[str, str]) -> Path:
     return folder
 
 
-def cli(release: Path, *args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    """`pytest-katas ARGS` in `cwd`, with `release` standing for the installed curriculum."""
-    environment = dict(os.environ, **{SOURCE_VARIABLE: str(release)})
+def run_with(release: Path, cwd: Path, *command: str) -> subprocess.CompletedProcess[str]:
+    """`python COMMAND` in `cwd`, with `release` standing for the installed curriculum."""
+    environment = dict(os.environ, **{SOURCE_VARIABLE: str(release)}, COLUMNS="100")
+    environment.pop("PYTEST_ADDOPTS", None)
     return subprocess.run(
-        [sys.executable, "-m", "pytest_katas.cli", *args],
+        [sys.executable, *command],
         cwd=cwd,
         env=environment,
         capture_output=True,
         text=True,
-        timeout=60,
+        timeout=120,
         check=False,
     )
+
+
+def cli(release: Path, *args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    """`pytest-katas ARGS` in `cwd`."""
+    return run_with(release, cwd, "-m", "pytest_katas.cli", *args)
+
+
+def learner_run(release: Path, cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """`pytest ARGS` in the workspace."""
+    return run_with(release, cwd, "-m", "pytest", "-p", "no:cacheprovider", *args)
 
 
 @pytest.fixture
@@ -371,21 +382,6 @@ def test_update_with_a_broken_record_is_one_line_naming_it(
     )
     assert line.endswith("run pytest-katas init in a new folder and copy your katas over")
     assert files_of(workspace) == before
-
-
-def learner_run(release: Path, cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    """`pytest ARGS` in the workspace, with `release` standing for the installed curriculum."""
-    environment = dict(os.environ, **{SOURCE_VARIABLE: str(release)}, COLUMNS="100")
-    environment.pop("PYTEST_ADDOPTS", None)
-    return subprocess.run(
-        [sys.executable, "-m", "pytest", "-p", "no:cacheprovider", *args],
-        cwd=cwd,
-        env=environment,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
 
 
 def test_after_an_upgrade_the_katas_are_judged_as_the_learner_got_them_and_update_is_named_once(

@@ -127,9 +127,8 @@ def tree_root_of(kata: Kata) -> Path:
 @dataclass(frozen=True)
 class ShippedInWorkspace:
     """A kata of a learner's workspace as its record says it was shipped (`text`, None when the
-    record does not know the kata), and the record itself."""
+    record does not know the kata)."""
 
-    record: WorkspaceRecord
     text: str | None
 
 
@@ -142,9 +141,7 @@ def shipped_in_workspace(kata: Kata) -> ShippedInWorkspace | None:
     record = workspace_record_at(root)
     if record is None:
         return None
-    return ShippedInWorkspace(
-        record, record.shipped(kata.id, kata.path.relative_to(root).as_posix())
-    )
+    return ShippedInWorkspace(record.shipped(kata.id, kata.path.relative_to(root).as_posix()))
 
 
 def workspace_record_at(root: Path) -> WorkspaceRecord | None:
