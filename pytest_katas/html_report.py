@@ -39,6 +39,7 @@ from pytest_katas.arguments import (
     language_of,
     speaking,
 )
+from pytest_katas.atomic import write_text_atomically
 from pytest_katas.i18n import LANGUAGES, N_, Messages, N_plural, current_language
 from pytest_katas.json_report import (
     FAILING,
@@ -50,7 +51,6 @@ from pytest_katas.json_report import (
     ReportFormatError,
     kata_columns,
     read_report,
-    write_text_atomically,
 )
 
 if TYPE_CHECKING:

@@ -12,13 +12,10 @@ which only that reading imports: a learner's run never does.
 
 from __future__ import annotations
 
-import errno
 import functools
 import getpass
 import json
-import os
 import re
-import tempfile
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -28,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 import pytest
 
 from pytest_katas import __version__
+from pytest_katas.atomic import write_text_atomically
 from pytest_katas.catalog import Catalog, Kata
 from pytest_katas.i18n import N_, Messages, current_language
 from pytest_katas.progress import Progress
@@ -400,31 +398,6 @@ def build_report(
         topics=tuple(TopicEntry(topic.name, topic.title_in(language)) for topic in catalog.topics),
         katas=tuple(katas),
     )
-
-
-def write_text_atomically(path: Path, text: str) -> None:
-    """Write `text` to `path` through a temporary file beside it, so that the file is either the
-    old one or the whole new one, never half of it. Missing folders are made. The file gets mode
-    0o666 less the umask, as any new file does (0o644 under the usual umask 0o022), because it is
-    for others to read: a teacher's tools, a web server. Raises OSError."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-    except FileExistsError:  # a file where the folder should be: "File exists" would mislead
-        raise NotADirectoryError(
-            errno.ENOTDIR, os.strerror(errno.ENOTDIR), str(path.parent)
-        ) from None
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}-", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as file:
-            file.write(text)
-        # mkstemp makes the file 0o600 whatever the umask; the umask can only be read by setting it
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(temporary, 0o666 & ~umask)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
 
 
 def write_report(

@@ -24,7 +24,6 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import tempfile
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -34,6 +33,7 @@ from typing import Any
 import filelock
 import pytest
 
+from pytest_katas.atomic import write_text_atomically
 from pytest_katas.catalog import Kata, display_path
 from pytest_katas.i18n import N_, Messages
 from pytest_katas.progress import journal
@@ -327,18 +327,7 @@ def _records(katas: dict[Any, Any]) -> tuple[Progress, list[str]]:
 
 
 def _write_atomically(path: Path, data: dict[str, Any]) -> None:
-    """Write JSON so that an interrupted run never leaves half a file behind, readable by others
-    as the umask allows (a teacher's tools may read it). Raises OSError."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as file:
-            json.dump(data, file, indent=2, ensure_ascii=False, sort_keys=True)
-            file.write("\n")
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(temporary, 0o666 & ~umask)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    """Write `data` as JSON with sorted keys, atomically and readable by others as the umask
+    allows (a teacher's tools may read it); see `atomic.write_text_atomically`. Raises OSError."""
+    text = json.dumps(data, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
+    write_text_atomically(path, text)

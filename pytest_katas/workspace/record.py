@@ -13,11 +13,11 @@ the new release's. JSON, with sorted keys:
 from __future__ import annotations
 
 import json
-import os
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path, PurePosixPath
 
+from pytest_katas.atomic import write_text_atomically
 from pytest_katas.catalog import Kata
 from pytest_katas.i18n import N_, Messages
 from pytest_katas.installed import Curriculum, installed
@@ -101,12 +101,8 @@ class WorkspaceRecord:
             "katas": self.katas,
             "files": self.files,
         }
-        path = root / RECORD_FILE
-        partial = path.with_name(f"{RECORD_FILE}.{os.getpid()}.tmp")
-        partial.write_text(
-            json.dumps(data, indent=1, ensure_ascii=False, sort_keys=True) + "\n", encoding="utf-8"
-        )
-        os.replace(partial, path)
+        text = json.dumps(data, indent=1, ensure_ascii=False, sort_keys=True) + "\n"
+        write_text_atomically(root / RECORD_FILE, text)
 
 
 def find_workspace(start: Path) -> Path:
