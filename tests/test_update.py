@@ -369,19 +369,61 @@ def test_update_and_reset_put_back_a_deleted_kata_when_the_release_is_the_same(
     assert adding.read_text(encoding="utf-8") == ADDING
 
 
-def test_update_with_a_broken_record_is_one_line_naming_it(
-    workspace: Path, release_2: Path
+BROKEN_RECORDS = {
+    "not JSON": (b"{not json", "it is not valid JSON: ", "它不是有效的 JSON："),
+    "bad bytes": (b'{"format": "\xff"}', "it is not UTF-8 text", "它不是 UTF-8 文本"),
+    "another format": (
+        b'{"format": "pytest-katas-workspace/9"}',
+        "it is not a pytest-katas-workspace/1 file",
+        "它不是 pytest-katas-workspace/1 文件",
+    ),
+    "a field missing": (
+        b'{"format": "pytest-katas-workspace/1", "version": "1", "digest": "x", "katas": {}}',
+        'it has no "files" field',
+        "它没有“files”字段",
+    ),
+    "a list for a table": (
+        b'{"format": "pytest-katas-workspace/1", "version": "1", "digest": "x", "katas": [],'
+        b' "files": {}}',
+        'its "katas" and "files" must be tables',
+        "它的“katas”和“files”必须是表",
+    ),
+}
+
+
+@pytest.mark.parametrize("broken", BROKEN_RECORDS)
+def test_update_with_a_broken_record_is_one_line_naming_it_and_why(
+    workspace: Path, release_2: Path, broken: str
 ) -> None:
-    (workspace / RECORD_FILE).write_text("{not json", encoding="utf-8")
+    content, reason, reason_zh = BROKEN_RECORDS[broken]
+    (workspace / RECORD_FILE).write_bytes(content)
     before = files_of(workspace)
     done = cli(release_2, "update", cwd=workspace)
     assert (done.returncode, done.stdout) == (1, "")
     (line,) = done.stderr.splitlines()
     assert line.startswith(
-        f"pytest-katas update: {workspace.resolve() / RECORD_FILE} cannot be read"
+        f"pytest-katas update: {workspace.resolve() / RECORD_FILE} cannot be read as a "
+        f"workspace record ({reason}"
     )
     assert line.endswith("run pytest-katas init in a new folder and copy your katas over")
     assert files_of(workspace) == before
+    in_chinese = cli(release_2, "update", "--lang", "zh", cwd=workspace)
+    (line,) = in_chinese.stderr.splitlines()
+    assert reason_zh in line and reason not in line
+
+
+def test_a_learner_run_in_a_workspace_whose_record_is_broken_says_so_once(
+    workspace: Path, release_2: Path
+) -> None:
+    (workspace / RECORD_FILE).write_text("{not json", encoding="utf-8")
+    done = learner_run(release_2, workspace, "katas/")
+    assert done.returncode == 1, done.stdout
+    # a path longer than the terminal is wrapped inside: compare without any white space
+    letters = "".join(done.stdout.split())
+    line = f"! {workspace.resolve() / RECORD_FILE} cannot be read as a workspace record"
+    assert letters.count("".join(line.split())) == 1, done.stdout
+    assert "runpytest-katasinitinanewfolderandcopyyourkatasover" in letters
+    assert "Traceback" not in done.stdout + done.stderr
 
 
 def test_after_an_upgrade_the_katas_are_judged_as_the_learner_got_them_and_update_is_named_once(

@@ -24,6 +24,7 @@ from pytest_katas.installed import Curriculum, installed
 
 RECORD_FILE = ".pytest-katas-workspace.json"
 FORMAT = "pytest-katas-workspace/1"
+FIELDS = ("version", "digest", "katas", "files")
 
 say = Messages(
     {
@@ -35,6 +36,11 @@ say = Messages(
             "{path} cannot be read as a workspace record ({error}); run {pytest_katas} init "
             "in a new folder and copy your katas over"
         ),
+        "not-utf8": N_("it is not UTF-8 text"),
+        "not-json": N_("it is not valid JSON: {error}"),
+        "wrong-format": N_("it is not a {format} file"),
+        "no-field": N_('it has no "{field}" field'),
+        "not-tables": N_('its "katas" and "files" must be tables'),
         "behind": N_(
             "your katas are those of pytest-katas {old}, and {new} is installed: run "
             "{pytest_katas} update to bring them up to date (your answers and progress are kept)"
@@ -76,16 +82,27 @@ class WorkspaceRecord:
     def read(cls, root: Path) -> WorkspaceRecord:
         """The record at `root`. Raises WorkspaceError when it cannot be read or is not one."""
         path = root / RECORD_FILE
+
+        def unreadable(why: str) -> WorkspaceError:
+            return WorkspaceError(say("unreadable", path=path, error=why))
+
         try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-            if not isinstance(data, dict) or data.get("format") != FORMAT:
-                raise ValueError(f"not {FORMAT}")
-            katas, files = data["katas"], data["files"]
-            if not all(isinstance(part, dict) for part in (katas, files)):
-                raise ValueError("katas and files must be tables")
-            return cls(str(data["version"]), str(data["digest"]), dict(katas), dict(files))
-        except (OSError, ValueError, KeyError) as error:
-            raise WorkspaceError(say("unreadable", path=path, error=error)) from None
+            data = json.loads(path.read_bytes().decode("utf-8"))
+        except OSError as error:
+            raise unreadable(error.strerror or type(error).__name__) from None
+        except UnicodeDecodeError:
+            raise unreadable(say("not-utf8")) from None
+        except ValueError as error:
+            raise unreadable(say("not-json", error=error)) from None
+        if not isinstance(data, dict) or data.get("format") != FORMAT:
+            raise unreadable(say("wrong-format", format=FORMAT))
+        missing = [name for name in FIELDS if name not in data]
+        if missing:
+            raise unreadable(say("no-field", field=missing[0]))
+        katas, files = data["katas"], data["files"]
+        if not (isinstance(katas, dict) and isinstance(files, dict)):
+            raise unreadable(say("not-tables"))
+        return cls(str(data["version"]), str(data["digest"]), dict(katas), dict(files))
 
     def shipped(self, kata_id: str, path: str) -> str | None:
         """The kata `kata_id` as shipped at `path` (from the workspace's root), or None when the
@@ -143,6 +160,11 @@ def shipped_in_workspace(kata: Kata) -> ShippedInWorkspace | None:
 def workspace_record_at(root: Path) -> WorkspaceRecord | None:
     """The record at the kata tree root `root`, None when there is none or it cannot be read.
     Read again only when the file changes (a learner run asks once per kata)."""
+    found = _record_or_error(root)
+    return found if isinstance(found, WorkspaceRecord) else None
+
+
+def _record_or_error(root: Path) -> WorkspaceRecord | WorkspaceError | None:
     try:
         mtime_ns = (root / RECORD_FILE).stat().st_mtime_ns
     except OSError:
@@ -151,18 +173,21 @@ def workspace_record_at(root: Path) -> WorkspaceRecord | None:
 
 
 @lru_cache(maxsize=4)
-def _read_cached(root: Path, mtime_ns: int) -> WorkspaceRecord | None:
+def _read_cached(root: Path, mtime_ns: int) -> WorkspaceRecord | WorkspaceError:
     try:
         return WorkspaceRecord.read(root)
-    except WorkspaceError:
-        return None
+    except WorkspaceError as error:
+        return error
 
 
 def release_notice(root: Path) -> str | None:
     """One line for a learner whose workspace at `root` was written from another release than
-    the installed one (upgraded, not yet updated): what to run. None when `root` is not a
-    workspace, or its katas are the installed release's."""
-    record = workspace_record_at(root)
+    the installed one (upgraded, not yet updated): what to run; or why its record cannot be
+    read (its katas are then judged as the installed release ships them). None when `root` is
+    not a workspace, or its katas are the installed release's."""
+    record = _record_or_error(root)
+    if isinstance(record, WorkspaceError):
+        return str(record)
     curriculum = None if record is None else installed()
     if record is None or curriculum is None or curriculum.digest == record.digest:
         return None
