@@ -70,19 +70,97 @@ def _tokens(text: str) -> list[str]:
     return tokens
 
 
+KEPT_TOGETHER = "\x00"
+"""Stands for a space inside a command while a paragraph is wrapped (see `_commands_kept_whole`)."""
+ARGUMENT = re.compile(
+    r"-{1,2}[A-Za-z][\w-]*(?:=\S*)?"  # an option
+    r"|\S*/\S*|\S*\.py|\.{1,2}"  # a path: katas/x.py, katas/, ., ..
+    r"|[A-Z][A-Z_]{2,}"  # a metavariable: KATA_PATH
+    r"|update|init|[a-z][a-z-]*-workspace"  # pytest-katas's subcommands, init's example folder
+)
+OPTION_VALUE = re.compile(r"\d+|[a-z]{2}")
+"""What follows an option as its value: `-n 2`, `--lang zh`."""
+AFTER_COMMAND = "，。、；：！？）」,.;:!?)"
+"""Punctuation that may follow a command's last word in a sentence."""
+
+
+def _commands_kept_whole(text: str) -> str:
+    """`text` with the spaces inside each command it gives (`pytest --hint katas/x.py`, started
+    as `shell.py` says) made `KEPT_TOGETHER`, so that a line never breaks inside one: a command
+    broken over two lines does not work when it is copied. A command is its start, then each word
+    that reads as an argument (an option and its value, a path, a metavariable, a subcommand)."""
+    from pytest_katas.shell import COMMANDS
+
+    starts = sorted(
+        {"pytest", "pytest-katas", *(command() for command in COMMANDS.values())},
+        key=len,
+        reverse=True,
+    )
+    words = text.split(" ")
+    joined: list[str] = []
+    index = 0
+    while index < len(words):
+        start = next((start for start in starts if _starts_at(words, index, start)), None)
+        if start is None:
+            joined.append(words[index])
+            index += 1
+            continue
+        command = [words[index], *start.split(" ")[1:]]  # the first keeps what is glued before it
+        index += len(command)
+        while index < len(words):
+            word = words[index]
+            bare = word.rstrip(AFTER_COMMAND) or word
+            before_option = index + 1 < len(words) and words[index + 1].startswith("-")
+            if not (
+                ARGUMENT.fullmatch(bare)
+                or (command[-1].startswith("-") and OPTION_VALUE.fullmatch(bare))
+                or (before_option and re.fullmatch(r"[\w.-]+", bare))  # `katas -v`
+            ):
+                break
+            command.append(word)
+            index += 1
+            if bare != word:  # a sentence goes on after it
+                break
+        joined.append(KEPT_TOGETHER.join(command))
+    return " ".join(joined)
+
+
+def _starts_at(words: list[str], index: int, start: str) -> bool:
+    """Whether the command `start` begins at `words[index]`, the word perhaps glued to what
+    comes before it (`(pytest`, `：pytest`), and an argument follows it."""
+    first, *others = start.split(" ")
+    word = words[index]
+    if not word.endswith(first) or index + len(others) + 1 >= len(words):
+        return False
+    glued = word[: -len(first)]
+    if glued and re.match(r"[\w/.~-]", glued[-1]):  # part of another word: `mypytest`
+        return False
+    return words[index + 1 : index + 1 + len(others)] == others
+
+
 def wrap(text: str, columns: int, *, indent: str = "", subsequent: str | None = None) -> list[str]:
     """`text` (one paragraph) as lines of at most `columns` columns, broken between words (and
-    between Chinese characters). `indent` starts the first line, `subsequent` (default: `indent`)
+    between Chinese characters), never inside a command (`pytest --reset katas/x.py`) unless it
+    is longer than a whole line. `indent` starts the first line, `subsequent` (default: `indent`)
     the others. A word longer than a whole line is split where it must be."""
     rest = indent if subsequent is None else subsequent
     lines: list[str] = []
     line, prefix = "", indent
-    for token in _tokens(ESCAPE.sub("", text).strip()):
+    tokens = _tokens(_commands_kept_whole(ESCAPE.sub("", text).strip()))
+    tokens.reverse()
+    while tokens:
+        token = tokens.pop()
         if token == " ":
             if line:
                 line += " "
             continue
         room = columns - width(prefix)
+        if KEPT_TOGETHER in token:
+            if width(token) > columns - width(rest):  # longer than a line: break it after all
+                parts = token.split(KEPT_TOGETHER)
+                tokens.extend(reversed([part for word in parts for part in (word, " ")][:-1]))
+                continue
+            token = token.replace(KEPT_TOGETHER, " ")
         if width(line) + width(token) <= room:
             line += token
             continue

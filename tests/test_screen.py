@@ -18,6 +18,8 @@ from pathlib import Path
 
 import pytest
 
+from pytest_katas import catalog, hints, report, shell, shipped, solutions
+from pytest_katas.i18n import Messages, set_language
 from pytest_katas.screen import fit, width, wrap
 from tests.kata_repo import KataRepo
 
@@ -272,3 +274,56 @@ def test_a_quoted_source_line_is_continued_under_its_gutter() -> None:
     assert " ".join(line.split("| ", 1)[1].strip() for line in lines) == quoted.split("| ", 1)[
         1
     ].strip().replace("  ", " ")
+
+
+KATA = "katas/generators/test_laziness.py"
+COMMANDS_IN_PROSE = [
+    # (message table, key, values, the command the text gives, filled in)
+    (shipped.say, "changed", {"path": KATA, "where": "line 12"}, f"pytest --reset {KATA}"),
+    (catalog.say, "missing-kata", {"path": KATA}, f"pytest --reset {KATA}"),
+    (hints.say, "again", {"path": KATA}, f"pytest --hint {KATA}"),
+    (hints.say, "solved", {"path": KATA}, f"pytest --solution {KATA}"),
+    (hints.say, "no-more", {"path": KATA}, f"pytest {KATA}"),
+    (solutions.say, "locked", {"path": KATA, "title": "Laziness"}, f"pytest --hint {KATA}"),
+    (solutions.say, "whole-file", {"path": KATA}, f"pytest --solution {KATA} --full"),
+    (report.say, "more-working-on", {"count": 3, "katas": "katas"}, "pytest katas -v"),
+    (report.say, "lines-above", {"count": 3, "path": KATA}, f"pytest {KATA} --full-report"),
+]
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+@pytest.mark.parametrize(
+    ("table", "key", "values", "command"),
+    COMMANDS_IN_PROSE,
+    ids=[key for _, key, _, _ in COMMANDS_IN_PROSE],
+)
+def test_a_command_in_a_paragraph_is_never_broken_across_lines(
+    monkeypatch: pytest.MonkeyPatch,
+    language: str,
+    table: Messages,
+    key: str,
+    values: dict[str, object],
+    command: str,
+) -> None:
+    """A command broken over two lines does not work when it is copied: at every width the
+    report is laid out for, each command a paragraph gives is on one line, whole."""
+    monkeypatch.setitem(shell.COMMANDS, "pytest", lambda: "pytest")
+    set_language(language)
+    try:
+        text = table(key, **values)
+    finally:
+        set_language("en")
+    assert command in text
+    for columns in range(60, 121):
+        lines = wrap(text, columns, indent="! ", subsequent="  ")
+        assert all(width(line) <= columns for line in lines), lines
+        assert any(command in line for line in lines), (columns, lines)
+        assert "".join("".join(lines).split()) == "".join(f"! {text}".split())  # nothing lost
+
+
+def test_a_command_longer_than_a_line_is_broken_between_its_words() -> None:
+    command = f"/home/learner/a/long/path/to/.venv/bin/pytest --hint {KATA}"
+    lines = wrap(f"Run {command} now.", 60)
+    assert all(width(line) <= 60 for line in lines)
+    assert " ".join(lines) == f"Run {command} now."
+    assert lines[1].startswith(f"{KATA} ")  # broken at a space, never inside the path
