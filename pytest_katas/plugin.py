@@ -172,13 +172,18 @@ def use_plain_mode(config: pytest.Config) -> None:
 
 
 def only_lists(config: pytest.Config) -> bool:
-    """Whether the run only lists (tests, fixtures, markers) or explains itself (help,
-    version): then it prints nothing of a learner's report and keeps no progress."""
+    """Whether the run only lists (tests, fixtures, markers), sets fixtures up without running
+    the steps (`--setup-only`, `--setup-plan`: pytest reports each step as passed or failed
+    without running it), or explains itself (help, version): then it prints nothing of a
+    learner's report and keeps no progress."""
     option = config.option
     return any(
         getattr(option, name, False)
-        for name in ("collectonly", "showfixtures", "show_fixtures_per_test", "markers")
-    ) or bool(getattr(option, "help", False) or getattr(option, "version", False))
+        for name in (
+            *("collectonly", "showfixtures", "show_fixtures_per_test", "markers"),
+            *("setuponly", "setupplan", "help", "version"),
+        )
+    )
 
 
 def pytest_configure(config: pytest.Config) -> None:

@@ -34,6 +34,10 @@ say = Messages(
         ),
         "first-pass": N_("Solved for the first time: {title}. Its solution is unlocked:"),
         "was-revealed": N_("(you had asked for its answers)"),
+        "more-first-passes": N_plural(
+            "Also solved for the first time: {titles}",
+            "{count} more solved for the first time: {titles}",
+        ),
         "all-green": N_(
             "All {count} katas are green. Congratulations: you have seen how Python really "
             "works underneath!"
@@ -43,6 +47,10 @@ say = Messages(
         ),
         "working-on": N_("Working on (most recently saved first):"),
         "more-working-on": N_("and {count} more you have started: {pytest} {katas} -v lists all"),
+        "working-on-unlisted": N_plural(
+            "You have started 1 more kata: {pytest} {katas} -v lists it",
+            "You have started {count} more katas: {pytest} {katas} -v lists them",
+        ),
         "not-started": N_plural(
             "Not started yet: 1 kata (still as shipped).",
             "Not started yet: {count} katas (still as shipped).",
@@ -191,18 +199,21 @@ class LearnerReport:
         )
         if not rendered:
             self.render_progress(quiet=quiet)
-        self.render_first_passes()
         unfinished = [kata for kata in self.catalog.katas if not self.progress.status(kata).passed]
         if not unfinished:
+            self.emit(self.first_pass_lines(PAGE - self.written - 5))  # all green: 2 paragraphs
             self.render_all_green()
             return None
         focus = kata_in_focus(self.catalog, self.progress, self.results)
         assert focus is not None
         head, failures, one_liners = self.focus_parts(focus)
         hint = self.hint_lines(focus)
-        # what must be on the page; the katas being worked on and more failures in full share
-        # the rest, the former first
+        # what must be on the page; the katas solved in this run, the katas being worked on and
+        # more failures in full share the rest, in that order
         needed = len(head) + self._cost(failures, min(len(failures), 1)) + len(hint) + 1
+        # the katas being worked on take at least their count
+        least = len(self.working_on_lines(focus, unfinished, 0)) if self.show_failures else 0
+        self.emit(self.first_pass_lines(PAGE - self.written - needed - least))
         if self.show_failures:
             self.emit(self.working_on_lines(focus, unfinished, PAGE - self.written - needed))
         self.emit(head)
@@ -280,14 +291,33 @@ class LearnerReport:
     def katas_in(self, row: TopicProgress, total: TopicProgress) -> int:
         return len(self.catalog.katas) if row is total else len(row.topic.katas)
 
-    def render_first_passes(self) -> None:
+    def first_pass_lines(self, room: int) -> list[tuple[str, Markup]]:
+        """The katas solved for the first time in this run, each with the command that shows its
+        solution, as many as `room` lines allow (all with -v); the others are named on one line."""
+        language = current_language()
+        green = {"green": True}
+        blocks = []
         for kata in self.first_passes:
-            line = say("first-pass", title=kata.title_in(current_language()))
+            line = say("first-pass", title=kata.title_in(language))
             record = self.progress.katas.get(kata.id)
             if record is not None and record.revealed:
                 line += " " + say("was-revealed")
-            self.say(line, green=True)
-            self.command(f"{command_line('pytest')} --solution {self.typed(kata)}", green=True)
+            command = f"{command_line('pytest')} --solution {self.typed(kata)}"
+            blocks.append(
+                [(text, green) for text in wrap(line, self.columns)]
+                + [(text, green) for text in command_lines(command, self.columns)]
+            )
+        shown = len(blocks)
+        if not self.verbose:
+            while shown and sum(map(len, blocks[:shown])) + (shown < len(blocks)) > room:
+                shown -= 1
+        lines = [line for block in blocks[:shown] for line in block]
+        rest = self.first_passes[shown:]
+        if rest:
+            titles = ", ".join(kata.title_in(language) for kata in rest)
+            more = say("more-first-passes", count=len(rest), titles=titles)
+            lines.append((shorten(more, self.columns), green))
+        return lines
 
     def render_all_green(self) -> None:
         self.say(say("all-green", count=len(self.catalog.katas)), green=True, bold=True)
@@ -308,17 +338,28 @@ class LearnerReport:
             else:
                 untouched += 1
         started.sort(key=self.last_saved, reverse=True)
-        framing = 3 + (1 if untouched else 0)  # blank, heading, "and N more", not started
-        fits = max(room - framing, 0)
-        listed = started if self.verbose else started[: min(HANDFUL, fits)]
+        shown = len(started) if self.verbose else min(HANDFUL, len(started))
+        lines = self._working_on(started[:shown], len(started), untouched)
+        while shown and not self.verbose and len(lines) > room:
+            shown -= 1
+            lines = self._working_on(started[:shown], len(started), untouched)
+        return lines
+
+    def _working_on(
+        self, listed: list[Kata], started: int, untouched: int
+    ) -> list[tuple[str, Markup]]:
+        """The lines of `working_on_lines` listing `listed` of the `started` katas."""
         lines: list[tuple[str, Markup]] = [("", {})]
         if listed:
             lines += [(line, {"bold": True}) for line in wrap(say("working-on"), self.columns)]
         lines += [(line, {"red": True}) for line in self.working_on_entries(listed)]
-        if len(listed) < len(started):
+        if len(listed) < started:
             katas = typed_path(self.catalog.katas_dir, self.config)
-            more = say("more-working-on", count=len(started) - len(listed), katas=katas)
-            lines += [(line, {}) for line in wrap(more, self.columns, indent="  ")]
+            key = "more-working-on" if listed else "working-on-unlisted"
+            more = say(key, count=started - len(listed), katas=katas)
+            lines += [
+                (line, {}) for line in wrap(more, self.columns, indent="  " if listed else "")
+            ]
         if untouched:
             not_started = say("not-started", count=untouched)
             lines += [(line, {}) for line in wrap(not_started, self.columns)]

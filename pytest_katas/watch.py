@@ -622,7 +622,8 @@ class Watcher:
             self.writer.line(f"! {error}", yellow=True)
             return
         loaded = self.store.fold(catalog.katas, change=lambda progress: spend_hint(kata, progress))
-        show_hints(kata, loaded.progress, self.writer, before=before, watching=True)
+        typed = typed_path(kata.path, self.config)
+        show_hints(kata, loaded.progress, self.writer, before=before, watching=True, typed=typed)
         for warning in loaded.warnings:
             self.writer.line(f"! {warning}", yellow=True)
 

@@ -4,18 +4,31 @@ from __future__ import annotations
 
 import os
 import sysconfig
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 import pytest
 
+from pytest_katas import shell
 from pytest_katas.i18n import set_language
 from tests.kata_repo import KataRepo
 
-# Printed commands name pytest as the learner's shell starts this installation's (shell.py):
-# `pytest` when PATH finds it. Put this environment's scripts first, as an activated environment
-# (or nox) does, so the tests read `pytest --hint …` however the suite was started;
-# tests/test_commands.py checks the full path printed when PATH finds another pytest.
-os.environ["PATH"] = os.pathsep.join([sysconfig.get_path("scripts"), os.environ.get("PATH", "")])
+
+@pytest.fixture(autouse=True, scope="session")
+def this_environment_first_on_path() -> Iterator[None]:
+    """Printed commands name pytest as the learner's shell starts this installation's (shell.py):
+    `pytest` when PATH finds it. Put this environment's scripts first, as an activated
+    environment (or nox) does, so the tests read `pytest --hint …` however the suite was
+    started; tests/test_commands.py checks the full path printed when PATH finds another pytest.
+    A fixture, not a line run when this file is imported: a learner's bare `pytest --hint` at
+    the repository's root loads this file too (testpaths) and must see the PATH they have."""
+    before = os.environ.get("PATH", "")
+    os.environ["PATH"] = os.pathsep.join([sysconfig.get_path("scripts"), before])
+    shell.pytest_command.cache_clear()
+    shell.pytest_katas_command.cache_clear()
+    yield
+    os.environ["PATH"] = before
+    shell.pytest_command.cache_clear()
+    shell.pytest_katas_command.cache_clear()
 
 
 @pytest.fixture(autouse=True)

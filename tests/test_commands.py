@@ -6,6 +6,7 @@ import json
 import os
 import shlex
 import subprocess
+import sys
 import sysconfig
 from pathlib import Path
 
@@ -361,3 +362,21 @@ def test_printed_commands_start_this_installations_pytest_when_path_finds_anothe
     hint = run(f"{printed[0]} -p no:cacheprovider", repo.root)
     assert "Hint 1 of 2 for katas/basics/test_adding.py" in hint
     assert "another pytest" not in hint
+
+
+def test_the_suites_conftest_leaves_a_learners_path_alone() -> None:
+    """A bare `pytest --hint` at this repository's root loads tests/conftest.py (testpaths): if
+    importing it put this environment first on PATH, the printed `pytest …` would name a pytest
+    the learner's shell does not start (found by a newcomer review)."""
+    root = Path(__file__).parents[1]
+    code = (
+        "import os, sys\n"
+        "before = os.environ['PATH']\n"
+        "import tests.conftest\n"
+        "sys.exit(0 if os.environ['PATH'] == before else 1)\n"
+    )
+    environment = {**os.environ, "PATH": "/usr/bin:/bin"}
+    done = subprocess.run(
+        [sys.executable, "-c", code], cwd=root, env=environment, check=False, timeout=60
+    )
+    assert done.returncode == 0

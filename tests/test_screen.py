@@ -104,7 +104,7 @@ def page(result: pytest.RunResult, heading: str) -> list[str]:
     ("language", "heading"),
     [("en", "pytest-katas: your progress"), ("zh", "pytest-katas：你的进度")],
 )
-@pytest.mark.parametrize("tree", ["pristine", "half-solved"])
+@pytest.mark.parametrize("tree", ["pristine", "half-solved", "half-solved-in-this-run"])
 def test_the_report_fits_one_page_and_the_terminals_width(
     repo: KataRepo,
     monkeypatch: pytest.MonkeyPatch,
@@ -114,8 +114,9 @@ def test_the_report_fits_one_page_and_the_terminals_width(
     tree: str,
 ) -> None:
     paths = build_tree(repo, monkeypatch)
-    if tree == "half-solved":
+    if tree.startswith("half-solved"):
         half_solve(repo, paths)
+    if tree == "half-solved":
         repo.run("katas/", f"--lang={language}")  # the eight started katas have run once
     monkeypatch.setenv("COLUMNS", str(columns))
     result = repo.run("katas/", f"--lang={language}", "--color=yes")
@@ -128,6 +129,9 @@ def test_the_report_fits_one_page_and_the_terminals_width(
     if tree == "pristine":
         # 49 untouched katas are counted in one line, none is listed
         assert "49" in text and paths[1] not in text and paths[-1] not in text
+    elif tree == "half-solved-in-this-run":
+        # 25 katas solved at once: as many as fit get their solution command, the rest one line
+        assert 1 <= text.count("--solution") < 25
     else:
         listed = [line for line in lines if "what_a_rather_long_kata_name_says" in line]
         # five started katas, then the one in focus (the next after the 45 solved), at the end

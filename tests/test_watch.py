@@ -534,6 +534,21 @@ def test_h_when_every_kata_is_green_and_for_a_kata_without_hints(
     assert "All 3 katas are green: there is no hint left to give." in capsys.readouterr().out
 
 
+def test_h_inside_a_topic_folder_names_the_kata_as_typed_there(
+    repo: KataRepo, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The command the last hint prints works as printed where the watch was started."""
+    monkeypatch.chdir(repo.root / "katas" / "more")
+    watcher = watcher_for(repo, ".")
+    watcher.last_ran = {"strings"}
+    watcher.hint()
+    watcher.hint()
+    out = capsys.readouterr().out
+    assert "Hint 1 of 2 for test_strings.py" in out
+    assert "The solution unlocks when the kata passes: pytest test_strings.py" in out
+    assert "katas/more/" not in out
+
+
 def test_where_fork_is_missing_each_run_is_a_subprocess(repo: KataRepo) -> None:
     watcher = watcher_for(repo, "katas/more/")
     watcher.preloaded = True
