@@ -8,6 +8,7 @@ from _pytest._io import TerminalWriter
 from pytest_katas.catalog import Kata
 from pytest_katas.i18n import N_, Messages, N_plural, current_language
 from pytest_katas.progress import Progress
+from pytest_katas.screen import paragraph
 
 say = Messages(
     {
@@ -65,16 +66,17 @@ def show_hints(
     shown = progress.record(kata.id).hints_used
     fresh = shown > before
     title = kata.title_in(language)
-    writer.line(say("heading", shown=shown, total=total, path=typed, title=title), bold=True)
+    paragraph(writer, say("heading", shown=shown, total=total, path=typed, title=title), bold=True)
     for number, hint in enumerate(hints[:shown], start=1):
         newest = number == shown and fresh
-        writer.line(f"{'>' if newest else ' '} {number}. {hint}", bold=newest)
+        first = f"{'>' if newest else ' '} {number}. "
+        paragraph(writer, hint, indent=first, subsequent=" " * len(first), bold=newest)
     left = total - shown
     if left:
         how = say("again-watching") if watching else say("again", path=typed)
-        writer.line(say("left", count=left, how=how))
+        paragraph(writer, say("left", count=left, how=how))
     else:
-        writer.line(say("no-more", path=typed))
+        paragraph(writer, say("no-more", path=typed))
     return pytest.ExitCode.OK
 
 
@@ -85,10 +87,10 @@ def reveal_answers(
     `shipped.answers`) and record in `progress` that they were revealed."""
     progress.reveal(kata.id)
     title = kata.title_in(current_language())
-    writer.line(say("reveal-heading", path=kata.display, title=title), bold=True)
+    paragraph(writer, say("reveal-heading", path=kata.display, title=title), bold=True)
     if not answers:
-        writer.line(say("nothing-to-reveal"))
+        paragraph(writer, say("nothing-to-reveal"))
     for line, answer in answers:
         writer.line(f"  {say('line', line=line)}: {answer}")
-    writer.line(say("revealed", path=kata.display))
+    paragraph(writer, say("revealed", path=kata.display))
     return pytest.ExitCode.OK

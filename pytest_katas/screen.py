@@ -15,6 +15,7 @@ import sys
 import unicodedata
 
 import pytest
+from _pytest._io import TerminalWriter
 
 ESCAPE = re.compile(r"\x1b\[[0-9;]*m")
 """An SGR escape sequence (colour, bold): it takes no columns."""
@@ -177,6 +178,22 @@ def wrap(text: str, columns: int, *, indent: str = "", subsequent: str | None = 
     if line.strip() or not lines:
         lines.append(prefix + line.rstrip())
     return lines
+
+
+def paragraph(
+    writer: TerminalWriter,
+    text: str,
+    *,
+    indent: str = "",
+    subsequent: str | None = None,
+    **markup: bool,
+) -> None:
+    """Write `text` to `writer` wrapped to the terminal's width (pytest's `fullwidth`, which
+    follows COLUMNS; at least `MINIMUM_WIDTH`), for output outside the report: `--hint`,
+    `--solution`, watch mode."""
+    columns = max(writer.fullwidth, MINIMUM_WIDTH)
+    for line in wrap(text, columns, indent=indent, subsequent=subsequent):
+        writer.line(line, **markup)
 
 
 def _cut_to(text: str, columns: int) -> str:

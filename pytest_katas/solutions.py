@@ -33,7 +33,7 @@ from pytest_katas.catalog import Catalog, Kata, read_source
 from pytest_katas.i18n import N_, Messages, N_plural, current_language
 from pytest_katas.layout import Layout
 from pytest_katas.progress import Progress
-from pytest_katas.screen import width
+from pytest_katas.screen import paragraph, width
 from pytest_katas.shipped import Site, pair_sites, shipped_source
 
 say = Messages(
@@ -138,7 +138,7 @@ def show_solution(
     pytest was started. Raises pytest.UsageError when either file cannot be read."""
     title = kata.title_in(current_language())
     if not progress.status(kata).unlocked:
-        writer.line(say("locked", path=typed, title=title), red=True)
+        paragraph(writer, say("locked", path=typed, title=title), red=True)
         return pytest.ExitCode.TESTS_FAILED
     solution = layout.solution_of(kata.path)
     reference = layout.reference_of(kata)
@@ -158,9 +158,9 @@ def show_solution(
             show_comparisons(comparisons, writer, title=title, path=kata.display, typed=typed)
             return pytest.ExitCode.OK
         note = say("no-shape")
-    writer.line(say("heading", title=title, path=kata.display), bold=True)
+    paragraph(writer, say("heading", title=title, path=kata.display), bold=True)
     if note is not None:
-        writer.line(note, yellow=True)
+        paragraph(writer, note, yellow=True)
     _show_diff(yours, reference, writer, f"{kata.display} ({say('yours')})", solution, layout)
     return pytest.ExitCode.OK
 
@@ -186,7 +186,7 @@ def _show_diff(
         )
     )
     if not diff:
-        writer.line(say("same"), green=True)
+        paragraph(writer, say("same"), green=True)
         return
     for line in diff:
         text = line.rstrip("\n")
@@ -201,7 +201,7 @@ def _show_diff(
         else:
             writer.line(text)
     writer.line()
-    writer.line(say("legend"))
+    paragraph(writer, say("legend"))
 
 
 # --- the answers, blank by blank -----------------------------------------------------------------
@@ -273,8 +273,8 @@ def show_comparisons(
 ) -> None:
     """Print each comparison (`compare_answers`), then how many are the same and how to see the
     whole reference file. `path`: the kata as shown; `typed`: as the learner types it."""
-    writer.line(say("answers-heading", title=title, path=path), bold=True)
-    writer.line(say("as-code"))
+    paragraph(writer, say("answers-heading", title=title, path=path), bold=True)
+    paragraph(writer, say("as-code"))
     yours_label = say("label", label=say("yours"))
     reference_label = say("label", label=say("reference"))
     both_label = say("label", label=say("both"))
@@ -288,7 +288,8 @@ def show_comparisons(
         else:
             where = say("blank-at", line=comparison.line)
         verdict = say("same-answer" if comparison.same else "different-answer")
-        writer.line(
+        paragraph(
+            writer,
             say("verdict", where=where, verdict=verdict),
             green=comparison.same,
             yellow=not comparison.same,
@@ -312,8 +313,8 @@ def show_comparisons(
     count = len(comparisons)
     writer.line()
     summary = say("summary", same=same, count=count)
-    writer.line(summary, green=same == count, yellow=same != count)
-    writer.line(say("whole-file", path=typed))
+    paragraph(writer, summary, green=same == count, yellow=same != count)
+    paragraph(writer, say("whole-file", path=typed))
 
 
 def _code_lines(code: str, *, first: str, rest: str, hang: str) -> list[str]:

@@ -74,6 +74,7 @@ from pytest_katas.i18n import N_, Messages
 from pytest_katas.layout import Layout, typed_path, user_paths
 from pytest_katas.progress import Progress, ProgressStore
 from pytest_katas.report import kata_in_focus
+from pytest_katas.screen import paragraph, width
 
 if TYPE_CHECKING:
     from watchfiles import PythonFilter
@@ -277,7 +278,7 @@ class Watcher:
             if self.events is not None:
                 self.events.close()
         self.writer.line()
-        self.writer.line(say("stopped", path=self.store.display), bold=True)
+        paragraph(self.writer, say("stopped", path=self.store.display), bold=True)
         return pytest.ExitCode.OK
 
     def start_events(self, watch_filter: PythonFilter) -> None:
@@ -298,7 +299,7 @@ class Watcher:
                 show_keys = True
                 continue
             if show_keys:
-                self.writer.line(say("keys", paths=", ".join(self.typed)), bold=True)
+                paragraph(self.writer, say("keys", paths=", ".join(self.typed)), bold=True)
                 sys.stdout.flush()
                 show_keys = False
             self.start_standby()
@@ -314,7 +315,7 @@ class Watcher:
             elif key == "h":
                 self.hint()
             else:
-                self.writer.line(say("unknown-key", typed=line.strip()), yellow=True)
+                paragraph(self.writer, say("unknown-key", typed=line.strip()), yellow=True)
             show_keys = True
 
     def wait(self) -> str | None:
@@ -454,13 +455,17 @@ class Watcher:
             number=self.runs,
             paths=", ".join(self.typed),
             saved=", ".join(plan.saved),
-            next=plan.next_kata.display if plan.next_kata else "",
+            next=typed_path(plan.next_kata.path, self.config) if plan.next_kata else "",
         )
         if sys.stdout.isatty():
             sys.stdout.write(CLEAR_SCREEN)
         else:
             self.writer.line()
-        self.writer.sep("~", header, bold=True)
+        if width(header) + 6 <= self.writer.fullwidth:
+            self.writer.sep("~", header, bold=True)
+        else:  # a rule, then the header wrapped: never wider than the terminal
+            self.writer.sep("~", bold=True)
+            paragraph(self.writer, header, bold=True)
         self.last_status = self.spawn(self.arguments(plan))
         return self.last_status
 
@@ -613,19 +618,19 @@ class Watcher:
         progress = self.store.fold(catalog.katas).progress
         kata = self.focus(catalog, progress)
         if kata is None:
-            self.writer.line(say("all-green", count=len(catalog.katas)), green=True)
+            paragraph(self.writer, say("all-green", count=len(catalog.katas)), green=True)
             return
         before = progress.record(kata.id).hints_used
         try:
             spend_hint(kata, progress)
         except pytest.UsageError as error:
-            self.writer.line(f"! {error}", yellow=True)
+            paragraph(self.writer, f"! {error}", subsequent="  ", yellow=True)
             return
         loaded = self.store.fold(catalog.katas, change=lambda progress: spend_hint(kata, progress))
         typed = typed_path(kata.path, self.config)
         show_hints(kata, loaded.progress, self.writer, before=before, watching=True, typed=typed)
         for warning in loaded.warnings:
-            self.writer.line(f"! {warning}", yellow=True)
+            paragraph(self.writer, f"! {warning}", subsequent="  ", yellow=True)
 
     def focus(self, catalog: Catalog, progress: Progress) -> Kata | None:
         """The kata in focus, as the last run's report chose it (`report.kata_in_focus`)."""

@@ -331,3 +331,19 @@ def test_a_command_longer_than_a_line_is_broken_between_its_words() -> None:
     assert all(width(line) <= 60 for line in lines)
     assert " ".join(lines) == f"Run {command} now."
     assert lines[1].startswith(f"{KATA} ")  # broken at a space, never inside the path
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_hint_and_solution_fit_the_terminal_too(
+    repo: KataRepo, monkeypatch: pytest.MonkeyPatch, language: str
+) -> None:
+    paths = build_tree(repo, monkeypatch)
+    repo.write(paths[0], repo.read(paths[0].replace("katas/", "solutions/", 1)))
+    repo.run("katas/", f"--lang={language}")
+    monkeypatch.setenv("COLUMNS", "60")
+    for command in (["--hint"], ["--hint", paths[5]], ["--solution"], ["--solution", "--full"]):
+        result = repo.run(*command, f"--lang={language}")
+        lines = [ESCAPE.sub("", line) for line in result.outlines if line.strip()]
+        assert lines, command
+        too_wide = [line for line in lines if width(line) > 60]
+        assert not too_wide, (command, too_wide)
