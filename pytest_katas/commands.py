@@ -88,7 +88,7 @@ def run_command(config: pytest.Config, command: str) -> pytest.ExitCode:
         missing = [*user_paths(config), *(layout.root / arg for arg in config.args)]
         if len(config.args) == 1 and put_back_missing(config, layout, missing, writer):
             return pytest.ExitCode.OK
-        return reset_katas(reset_targets(config, layout, catalog), writer)
+        return reset_katas(reset_targets(config, layout, catalog), writer, config)
     kata = target_kata(config, layout, catalog, loaded.progress, command)
     typed = typed_path(kata.path, config) if kata is not None else ""
     if kata is not None and command == "--hint" and loaded.progress.status(kata).passed:

@@ -194,15 +194,14 @@ class LearnerRun:
             return None
         if isinstance(excinfo.value, pytest.skip.Exception) or hasattr(excinfo.value, "exceptions"):
             return None  # a skip, or an exception group that may hold skips: pytest's to judge
+        typed = typed_path(kata.path, self.config)  # as the report's headings name it
         explanation = explain_step_failure(
-            excinfo.value, excinfo.tb, kata.path, kata.display, item.name.split("[", 1)[0]
+            excinfo.value, excinfo.tb, kata.path, typed, item.name.split("[", 1)[0]
         )
         if explanation is None:
             # a wrong answer: say so without printing the right value beside it
             lines = self.copy_of(kata).answer_lines
-            explanation = explain_wrong_answer(
-                excinfo.value, excinfo.tb, kata.path, kata.display, lines
-            )
+            explanation = explain_wrong_answer(excinfo.value, excinfo.tb, kata.path, typed, lines)
         if explanation is None:
             return None
         # what from_item_and_call fills in, with the explanation as the failure's text

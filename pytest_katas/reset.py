@@ -33,30 +33,33 @@ say = Messages(
 )
 
 
-def reset_katas(katas: list[Kata], writer: TerminalWriter) -> pytest.ExitCode:
-    """Restore each kata as shipped (see the module docstring); the exit status is
-    TESTS_FAILED when one could not be restored."""
+def reset_katas(
+    katas: list[Kata], writer: TerminalWriter, config: pytest.Config
+) -> pytest.ExitCode:
+    """Restore each kata as shipped (see the module docstring), naming each as typed where
+    pytest was started; the exit status is TESTS_FAILED when one could not be restored."""
     status = pytest.ExitCode.OK
     stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S")
     for kata in katas:
+        shown = typed_path(kata.path, config)
         shipped = shipped_source(kata)
         if shipped is None:
-            writer.line(say("unknown", path=kata.display), yellow=True)
+            writer.line(say("unknown", path=shown), yellow=True)
             status = pytest.ExitCode.TESTS_FAILED
             continue
         try:
             current = kata.path.read_bytes()
             if current == shipped.encode("utf-8"):
-                writer.line(say("unchanged", path=kata.display))
+                writer.line(say("unchanged", path=shown))
                 continue
             backup = kata.path.with_name(f"{kata.path.name}.{stamp}.bak")
             shutil.copy2(kata.path, backup)
             kata.path.write_text(shipped, encoding="utf-8")
         except OSError as error:
-            writer.line(say("not-written", path=kata.display, error=error.strerror), red=True)
+            writer.line(say("not-written", path=shown, error=error.strerror), red=True)
             status = pytest.ExitCode.TESTS_FAILED
             continue
-        writer.line(say("reset", path=kata.display, backup=backup.name), green=True)
+        writer.line(say("reset", path=shown, backup=backup.name), green=True)
     return status
 
 

@@ -105,6 +105,7 @@ def test_every_printed_command_works_as_printed_from_a_topic_folder(
     lines = report.splitlines()
     command = lines[next(i for i, line in enumerate(lines) if line.startswith("Stuck?")) + 1]
     assert command == "  pytest --hint test_adding.py"
+    assert "katas/basics/" not in report  # the failures name the kata as typed here too
     shown = repo.run(*command.split()[1:])
     assert shown.ret == pytest.ExitCode.OK
     shown.stdout.fnmatch_lines(["Hint 1 of 2 for test_adding.py: Adding numbers"])
@@ -114,6 +115,9 @@ def test_every_printed_command_works_as_printed_from_a_topic_folder(
     solution = solved[unlocked + 1]
     assert solution == "  pytest --solution test_adding.py"
     assert repo.run(*solution.split()[1:]).ret == pytest.ExitCode.OK
+    repo.write("katas/basics/test_adding.py", repo.read("katas/basics/test_adding.py") + "# x\n")
+    reset = repo.run("--reset", "test_adding.py")
+    reset.stdout.fnmatch_lines(["test_adding.py is back as shipped; *"])
 
 
 def test_a_bare_hint_means_the_kata_the_last_report_named(repo: KataRepo) -> None:
