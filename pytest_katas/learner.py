@@ -14,7 +14,7 @@ import pytest
 
 from pytest_katas.answers import explain_wrong_answer
 from pytest_katas.catalog import Catalog, Kata, display_path, resolved
-from pytest_katas.failures import explain_import_failure, explain_step_failure
+from pytest_katas.failures import Explanation, explain_import_failure, explain_step_failure
 from pytest_katas.json_report import write_run_report
 from pytest_katas.layout import Layout, requested_paths, typed_path
 from pytest_katas.progress import Progress, ProgressStore, journal
@@ -153,6 +153,8 @@ class LearnerRun:
     def not_earned(self, kata: Kata, item: pytest.Item) -> str | None:
         """Why a step that passed does not count, or None."""
         copy = self.copy_of(kata)
+        if copy.saved_during_run:
+            return copy.saved_during_run_message
         if copy.tampering is not None:
             return copy.tampering.message
         left = copy.blank_left(getattr(item, "originalname", item.name))
@@ -195,9 +197,15 @@ class LearnerRun:
         if isinstance(excinfo.value, pytest.skip.Exception) or hasattr(excinfo.value, "exceptions"):
             return None  # a skip, or an exception group that may hold skips: pytest's to judge
         typed = typed_path(kata.path, self.config)  # as the report's headings name it
-        explanation = explain_step_failure(
-            excinfo.value, excinfo.tb, kata.path, typed, item.name.split("[", 1)[0]
-        )
+        copy = self.copy_of(kata)
+        explanation = None
+        if copy.saved_during_run:  # the code that ran is not the one judged: no traceback
+            saved = copy.saved_during_run_message
+            explanation = Explanation(saved, saved)
+        if explanation is None:
+            explanation = explain_step_failure(
+                excinfo.value, excinfo.tb, kata.path, typed, item.name.split("[", 1)[0]
+            )
         if explanation is None:
             # a wrong answer: say so without printing the right value beside it
             lines = self.copy_of(kata).answer_lines

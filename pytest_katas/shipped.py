@@ -42,6 +42,10 @@ say = Messages(
             "passed: put that back, or restore the kata as shipped with {pytest} --reset {path} "
             "(your version is kept beside it)"
         ),
+        "saved-during-run": N_(
+            "{path} was saved while this run was using it, so its result here does not count: "
+            "run it again ({pytest} {path})"
+        ),
         "other-version": N_(
             "the answer for Python {versions} on line {line} is not right: it is checked "
             "too, whichever Python you run"
@@ -220,6 +224,18 @@ class LearnerCopy:
     def is_as_shipped(self) -> bool:
         """Whether this copy is the kata as shipped (see `is_as_shipped`)."""
         return _unchanged(self.shipped, self.learner)
+
+    @cached_property
+    def saved_during_run(self) -> bool:
+        """Whether the file is no longer what was read and judged at the start of the run: the
+        learner saved it while the run went on (watch mode, an editor's runner), so the code that
+        ran may not be the code judged. Asked once, at the kata's first step, after every kata
+        was imported."""
+        return _read_or_none(self.kata.path) != self.learner
+
+    @property
+    def saved_during_run_message(self) -> str:
+        return say("saved-during-run", path=self.typed)
 
     @cached_property
     def tampering(self) -> Tampering | None:

@@ -379,3 +379,43 @@ def test_an_answer_that_avoids_predicting_does_not_count(shipped: KataRepo, answ
         "the answer on line 7 is not a value you predict but a way around predicting one"
     ) in result.stdout.str()
     assert passed(shipped) == set()
+
+
+SAVES_WHILE_RUNNING = """
+import pathlib
+
+import pytest
+
+
+@pytest.fixture(autouse=True)
+def save_while_running(request):
+    # what an editor does when the learner saves during a run
+    path = pathlib.Path(request.node.path)
+    if path.name == "test_adding.py":
+        path.write_text(path.read_text() + "# saved\\n")
+"""
+
+
+def test_a_kata_saved_while_it_runs_does_not_count_and_gives_nothing_away(
+    shipped: KataRepo,
+) -> None:
+    """The copy judged at the start is not the code that ran: its passes do not count, and its
+    failures show no traceback (which could print the right value beside a wrong answer)."""
+    shipped.solve("basics/test_adding.py")
+    shipped.write("conftest.py", SAVES_WHILE_RUNNING)
+    result = shipped.run("katas/basics/test_adding.py", "--full-report")
+    assert result.ret == pytest.ExitCode.TESTS_FAILED
+    output = " ".join(result.stdout.str().split())
+    assert "katas/basics/test_adding.py was saved while this run was using it" in output
+    assert "adding" not in passed(shipped)
+    # a wrong answer saved over mid-run: neither value is printed
+    wrong = shipped.read("solutions/basics/test_adding.py").replace("== 2", "== 3")
+    shipped.write("katas/basics/test_adding.py", wrong)
+    again = shipped.run("katas/basics/test_adding.py", "--full-report").stdout.str()
+    assert "was saved while this run was using it" in " ".join(again.split())
+    assert "assert 2 == 3" not in again and "AssertionError" not in again
+    # saved no more: the same solution passes
+    (shipped.root / "conftest.py").unlink()
+    shipped.solve("basics/test_adding.py")
+    assert shipped.run("katas/basics/test_adding.py").ret == pytest.ExitCode.OK
+    assert "adding" in passed(shipped)
