@@ -64,6 +64,10 @@ say = Messages(
         "not-run": N_("Not run this time; run it with:"),
         "also-failing": N_("Also failing in this kata:"),
         "step": N_("Step {name}:"),
+        "more-failing": N_plural(
+            "and 1 more failing step ({pytest} {path} --full-report prints every one)",
+            "and {count} more failing steps ({pytest} {path} --full-report prints every one)",
+        ),
         "lines-above": N_plural(
             "… 1 line above ({pytest} {path} --full-report prints it)",
             "… {count} lines above ({pytest} {path} --full-report prints them)",
@@ -84,6 +88,8 @@ MINIMUM_REASON = 14
 """How many katas the learner is working on are listed (all of them with -v)."""
 PAGE = 50
 """The most lines the report takes, from its heading to pytest's final line (with -v, more)."""
+ALSO_FAILING = 8
+"""The most other failing steps of the kata in focus listed one line each; the rest are counted."""
 LONGEST_FAILURE = 20
 """The most lines one step's failure takes on the page; the rest is above, with --full-report."""
 
@@ -223,10 +229,22 @@ class LearnerReport:
             shown += 1
         for lines in failures[:shown]:
             self.emit(lines)
-        if one_liners[shown:]:
+        rest = one_liners[shown:]
+        if rest:
             self.write()
             self.say(say("also-failing"), bold=True)
-            self.emit(one_liners[shown:])
+            fits = PAGE - self.written - len(hint) - 1
+            listed = len(rest) if self.verbose else min(len(rest), ALSO_FAILING, max(fits, 0))
+            more: list[str] = []
+            while listed < len(rest):
+                count = len(rest) - listed
+                text = say("more-failing", count=count, path=self.typed(focus))
+                more = wrap(text, self.columns, indent="  ")
+                if listed == 0 or listed + len(more) <= fits:
+                    break
+                listed -= 1
+            self.emit(rest[:listed])
+            self.emit([(line, {}) for line in more])
         self.emit(hint)
         return focus
 
@@ -440,9 +458,13 @@ class LearnerReport:
 
     @staticmethod
     def _cost(in_full: list[list[tuple[str, Markup]]], shown: int) -> int:
-        """The lines taken by the first `shown` failures in full and the rest one line each."""
+        """The lines taken by the first `shown` failures in full and the rest one line each (at
+        most `ALSO_FAILING`, then a line that counts the others)."""
         rest = len(in_full) - shown
-        return sum(map(len, in_full[:shown])) + (rest + 2 if rest else 0)
+        if not rest:
+            return sum(map(len, in_full[:shown]))
+        listed = min(rest, ALSO_FAILING)
+        return sum(map(len, in_full[:shown])) + listed + (2 if rest > listed else 0) + 2
 
     def failure_lines(self, report: pytest.TestReport, path: str) -> list[tuple[str, Markup]]:
         """One step's failure as pytest would print it, fitted to the terminal's width, at most
@@ -456,9 +478,11 @@ class LearnerReport:
             heading = self.sep_line("_", step)
         lines = fit(_longrepr_text(report, self.config, self.columns), self.columns)
         if len(lines) > LONGEST_FAILURE:
-            above = len(lines) - LONGEST_FAILURE + 1
-            note = shorten(say("lines-above", count=above, path=path), self.columns)
-            lines = [note, *lines[above:]]
+            # the note is wrapped, never cut: it holds a command
+            notes = wrap(say("lines-above", count=len(lines), path=path), self.columns)
+            above = len(lines) - LONGEST_FAILURE + len(notes)
+            notes = wrap(say("lines-above", count=above, path=path), self.columns)
+            lines = [*notes, *lines[above:]]
         return [(heading, {"red": True, "bold": True}), *((line, {}) for line in lines)]
 
     def hint_lines(self, focus: Kata) -> list[tuple[str, Markup]]:

@@ -8,6 +8,7 @@ import shlex
 import subprocess
 import sys
 import sysconfig
+import time
 from pathlib import Path
 
 import pytest
@@ -141,6 +142,11 @@ def test_a_bare_solution_means_the_most_recently_solved_kata(repo: KataRepo) -> 
     result = repo.run("--solution")
     assert result.ret == pytest.ExitCode.OK
     assert "katas/more/test_strings.py" in result.stdout.str()
+    time.sleep(1.1)  # first passes are kept to the second
+    repo.solve("basics/test_adding.py")
+    repo.run("katas/basics/test_adding.py")
+    latest = repo.run("--solution").stdout.str()
+    assert "katas/basics/test_adding.py" in latest and "test_strings.py" not in latest
 
 
 def test_hint_follows_the_focus_as_katas_pass(repo: KataRepo) -> None:

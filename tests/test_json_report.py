@@ -581,3 +581,10 @@ def test_a_kata_is_not_started_until_worked_on_as_the_learners_screen_counts_it(
         "counting": "failing",
         "strings": "failing",
     }
+
+
+def test_a_kata_whose_answers_were_revealed_is_failing_not_not_started(repo: KataRepo) -> None:
+    repo.run("--reveal", "katas/basics/test_counting.py")
+    data = report_file(repo, path="katas/basics/")
+    assert kata(data, "counting")["revealed"] is True
+    assert kata(data, "counting")["status"] == "failing"

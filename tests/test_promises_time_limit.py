@@ -143,3 +143,26 @@ def test_after_a_hard_stop_the_next_run_says_the_time_limit_stopped_it(repo: Kat
     assert "was stopped in katas/more/test_strings.py (test_repeat)" in output
     assert "ran past the time limit" in output
     assert "ended abruptly" not in output
+
+
+SWALLOWS_AND_RETURNS = '''\
+"""Swallows the interrupt, then returns."""
+
+
+def test_repeat():
+    try:
+        while True:
+            pass
+    except BaseException:
+        pass
+'''
+
+
+def test_a_step_that_swallows_the_interrupt_and_returns_still_fails(repo: KataRepo) -> None:
+    """Returning normally after catching the interrupt is not a pass: the step ran past the
+    limit."""
+    repo.write("katas/more/test_strings.py", SWALLOWS_AND_RETURNS)
+    repo.record_tree()
+    result = repo.run("katas/more/", "--kata-time-limit=0.2")
+    assert result.ret == pytest.ExitCode.TESTS_FAILED, result.stdout.str()
+    assert "did not finish within 0.2 s" in " ".join(result.stdout.str().split())

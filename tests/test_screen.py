@@ -240,6 +240,36 @@ def test_plain_mode_says_it_in_words_without_bars_or_colour(
     assert "____" not in output.split("pytest-katas: your progress", 1)[1]
 
 
+def test_plain_mode_lists_the_katas_being_worked_on_in_words(repo: KataRepo) -> None:
+    repo.write("katas/more/test_strings.py", repo.read("katas/more/test_strings.py") + "# hm\n")
+    output = repo.run("katas/", "--plain").stdout.str()
+    report = output.split("pytest-katas: your progress", 1)[1].splitlines()
+    line = next(line for line in report if "katas/more/test_strings.py" in line)
+    assert "0 of 1 steps passed" in line and "0/1" not in line
+
+
+@pytest.mark.parametrize("words", [0, 24, 36, 48])
+def test_a_kata_with_thirty_failing_steps_still_fits_one_page(
+    repo: KataRepo, monkeypatch: pytest.MonkeyPatch, words: int
+) -> None:
+    """The other failing steps are listed as far as the page allows, then counted, with the
+    command that prints every one; the page ends on the hint, filled to the last line or not."""
+    lesson = "One plus one is two. " + "word " * words
+    steps = "".join(f"\n\ndef test_step_{n}():\n    assert {n} + 1 == __\n" for n in range(30))
+    repo.write(
+        "katas/basics/test_adding.py", f'"""{lesson}"""\n\nfrom pytest_katas import __\n{steps}'
+    )
+    repo.record_tree()
+    monkeypatch.setenv("COLUMNS", "60")
+    result = repo.run("katas/")
+    lines = page(result, "pytest-katas: your progress")
+    assert len(lines) <= PAGE, "\n".join(lines)
+    assert all(width(line) <= 60 for line in lines), "\n".join(lines)
+    words_on_page = " ".join(" ".join(lines).split())
+    assert "more failing steps (pytest katas/basics/test_adding.py --full-report" in words_on_page
+    assert lines[-2].strip() == "pytest --hint katas/basics/test_adding.py"
+
+
 def test_plain_mode_comes_on_by_itself_where_the_bars_cannot_be_shown(repo: KataRepo) -> None:
     result = subprocess.run(
         [sys.executable, "-m", "pytest", "katas/", "-p", "no:cacheprovider"],

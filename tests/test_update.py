@@ -308,6 +308,22 @@ def test_update_dry_run_says_what_would_change_and_writes_nothing(
     assert lines[-1] == "Nothing was written. To do it: pytest-katas update"
 
 
+def test_a_kata_moved_and_changed_where_the_learner_answered_keeps_their_file_as_a_backup(
+    workspace: Path, tmp_path: Path
+) -> None:
+    files = {k: v for k, v in RELEASE_1.items() if k != "katas/more/test_strings.py"}
+    files["katas/more/topic.toml"] = topic(
+        "More", ("strings", "test_repeat.py"), ("old", "test_old.py"), ("echo", "test_echo.py")
+    )
+    files["katas/more/test_repeat.py"] = STRINGS.replace('"ab" * 2', '"ab" * 3')
+    release = write_tree(tmp_path / "release-moved", files)
+    done = cli(release, "update", cwd=workspace)
+    assert done.returncode == 0, done.stderr
+    (backup,) = backups(workspace)
+    assert backup.read_text(encoding="utf-8") == LEARNER_STRINGS
+    assert not (workspace / "katas/more/test_strings.py").exists()
+
+
 def test_update_keeps_a_removed_kata_the_learner_changed_as_a_backup(
     workspace: Path, release_2: Path
 ) -> None:

@@ -53,6 +53,8 @@ def test_a_function_the_learner_added_is_kept_after_the_statement_it_followed() 
     merged = merge(KATA, mine, APPENDED)
     assert not merged.conflicted
     text = merged.text
+    # right after the statement it followed (the import), not before it
+    assert text.index("from pytest_katas import __") < text.index("def twice")
     assert text.index("def twice") < text.index("def test_repeat():")
     assert text.index("def test_repeat():") < text.index("def test_repeat_zero")
     assert '"ab" * 2 == "abab"' in text
@@ -81,3 +83,9 @@ def test_chunks_join_back_to_the_source_and_refuse_what_cannot_be_paired() -> No
     ]
     assert chunks_of("def f(:\n") is None
     assert chunks_of("def f(): pass\ndef f(): pass\n") is None
+
+
+def test_a_learners_file_that_does_not_parse_takes_the_releases_kata_on_a_conflict() -> None:
+    mine = KATA.replace("== __", "== (")  # an answer half typed: not Python yet
+    new = KATA.replace('"ab" * 2', '"ab" * 3')
+    assert merge(KATA, mine, new) == Merged(new, conflicted=True)

@@ -210,6 +210,18 @@ def test_init_refuses_a_folder_inside_a_workspace_and_writes_nothing(
     assert sorted(tmp_path.rglob("*")) == before
 
 
+def test_init_refuses_a_folder_inside_a_repositorys_kata_tree_and_writes_nothing(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "katas").mkdir()
+    (tmp_path / "katas" / "curriculum.toml").write_text("topics = []\n", encoding="utf-8")
+    before = sorted(tmp_path.rglob("*"))
+    done = init("notes/ws", cwd=tmp_path / "katas")
+    assert (done.returncode, done.stdout) == (1, "")
+    assert done.stderr.startswith("pytest-katas init: notes/ws is inside the kata tree at ")
+    assert sorted(tmp_path.rglob("*")) == before
+
+
 def test_init_refuses_a_file_in_one_line(tmp_path: Path) -> None:
     (tmp_path / "notes.txt").write_text("mine\n", encoding="utf-8")
     done = init("notes.txt", cwd=tmp_path)
