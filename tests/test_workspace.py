@@ -216,7 +216,7 @@ def test_init_refuses_a_folder_inside_a_repositorys_kata_tree_and_writes_nothing
     (tmp_path / "katas").mkdir()
     (tmp_path / "katas" / "curriculum.toml").write_text("topics = []\n", encoding="utf-8")
     before = sorted(tmp_path.rglob("*"))
-    done = init("notes/ws", cwd=tmp_path / "katas")
+    done = init("notes/ws", cwd=tmp_path)  # beside katas/: pytest at the root would run both
     assert (done.returncode, done.stdout) == (1, "")
     assert done.stderr.startswith("pytest-katas init: notes/ws is inside the kata tree at ")
     assert sorted(tmp_path.rglob("*")) == before
