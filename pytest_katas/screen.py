@@ -17,6 +17,8 @@ import unicodedata
 import pytest
 from _pytest._io import TerminalWriter
 
+from pytest_katas.shell import COMMANDS
+
 ESCAPE = re.compile(r"\x1b\[[0-9;]*m")
 """An SGR escape sequence (colour, bold): it takes no columns."""
 CODE_LINE = re.compile(r"^(\s*(?:->)?\s*\d+ \| )(.*)$")
@@ -90,8 +92,6 @@ def _commands_kept_whole(text: str) -> str:
     as `shell.py` says) made `KEPT_TOGETHER`, so that a line never breaks inside one: a command
     broken over two lines does not work when it is copied. A command is its start, then each word
     that reads as an argument (an option and its value, a path, a metavariable, a subcommand)."""
-    from pytest_katas.shell import COMMANDS
-
     starts = sorted(
         {"pytest", "pytest-katas", *(command() for command in COMMANDS.values())},
         key=len,
