@@ -74,7 +74,7 @@ from pytest_katas.i18n import N_, Messages
 from pytest_katas.layout import Layout, typed_path, user_paths
 from pytest_katas.progress import Progress, ProgressStore
 from pytest_katas.report import kata_in_focus
-from pytest_katas.screen import paragraph, width
+from pytest_katas.screen import MINIMUM_WIDTH, paragraph, width
 
 if TYPE_CHECKING:
     from watchfiles import PythonFilter
@@ -299,7 +299,7 @@ class Watcher:
                 show_keys = True
                 continue
             if show_keys:
-                paragraph(self.writer, say("keys", paths=", ".join(self.typed)), bold=True)
+                self.show_keys()
                 sys.stdout.flush()
                 show_keys = False
             self.start_standby()
@@ -609,6 +609,19 @@ class Watcher:
             _stat(self.config.inipath),
             _stat(self.layout.root / "conftest.py"),
         )
+
+    def show_keys(self) -> None:
+        """The line of keys, broken only between two keys (at ` · `) where it is wider than the
+        terminal, so that `h + Enter: next hint` stays whole."""
+        columns = max(self.writer.fullwidth, MINIMUM_WIDTH)
+        line = ""
+        for part in say("keys", paths=", ".join(self.typed)).split(" · "):
+            joined = f"{line} · {part}" if line else part
+            if line and width(joined) > columns:
+                paragraph(self.writer, line, bold=True)
+                joined = part
+            line = joined
+        paragraph(self.writer, line, bold=True)
 
     # Hints
 

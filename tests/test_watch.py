@@ -26,6 +26,7 @@ import pytest
 
 from pytest_katas import watch as watch_module
 from pytest_katas.catalog import Catalog
+from pytest_katas.screen import width
 from pytest_katas.shipped import TREE_RECORD, record_katas
 from pytest_katas.watch import Events, Files, KeyInput, Watcher, _polls, _starts_quietly
 from tests.kata_repo import SOLUTIONS, STRINGS_KATA, KataRepo
@@ -547,6 +548,20 @@ def test_h_inside_a_topic_folder_names_the_kata_as_typed_there(
     assert "Hint 1 of 2 for test_strings.py" in out
     assert "The solution unlocks when the kata passes: pytest test_strings.py" in out
     assert "katas/more/" not in out
+
+
+def test_the_keys_fit_the_terminal_and_break_only_between_keys(
+    repo: KataRepo, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", "60")
+    watcher_for(repo, "katas/").show_keys()
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) > 1 and all(width(line) <= 60 for line in lines), lines
+    assert "h + Enter: next hint" in lines[-2] or "h + Enter: next hint" in lines[-1]
+    assert " · ".join(lines) == (
+        "Watching katas/: save a kata to run it again · Enter: run every kata · "
+        "h + Enter: next hint · q + Enter or Ctrl-C: leave"
+    ).replace("katas/", f"katas{os.sep}")
 
 
 def test_where_fork_is_missing_each_run_is_a_subprocess(repo: KataRepo) -> None:
