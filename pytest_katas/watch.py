@@ -71,10 +71,12 @@ from _pytest.config import create_terminal_writer
 from pytest_katas.catalog import Catalog, Kata
 from pytest_katas.hints import show_hints, spend_hint
 from pytest_katas.i18n import N_, Messages
+from pytest_katas.installed import installed
 from pytest_katas.layout import Layout, typed_path, user_paths
 from pytest_katas.progress import Progress, ProgressStore
 from pytest_katas.report import kata_in_focus
 from pytest_katas.screen import MINIMUM_WIDTH, paragraph, width
+from pytest_katas.workspace.record import workspace_record_at
 
 if TYPE_CHECKING:
     from watchfiles import PythonFilter
@@ -709,11 +711,17 @@ def warm_caches(config: pytest.Config) -> None:
     """Fill, once, the caches that every run would fill for itself (a forked run inherits
     them): tokenize's patterns, compiled at its first use (~20 ms; the plugin tokenizes a kata
     to find its blanks), sysconfig's variables, read at their first use (~10 ms; katas ask about
-    the build), and the compiled `norecursedirs` patterns that pytest matches each folder with."""
+    the build), the compiled `norecursedirs` patterns that pytest matches each folder with, and
+    the installed curriculum with its kata paths and digest (~50 ms: a workspace, which has no
+    solutions/ folder, reads each kata's reference solution there) and the workspace's record."""
     list(tokenize.generate_tokens(io.StringIO("pass\n").readline))
     sysconfig.get_config_vars()
     for pattern in config.getini("norecursedirs"):
         fnmatch.fnmatch("", str(pattern))
+    curriculum = installed()
+    if curriculum is not None:
+        _ = (curriculum.kata_paths, curriculum.digest)
+    workspace_record_at(config.rootpath)
 
 
 def _starts_quietly(config: pytest.Config) -> bool:
