@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 
-from pytest_katas import atomic
 from pytest_katas.atomic import write_text_atomically
 
 
@@ -48,7 +47,7 @@ def test_the_temporary_file_is_hidden_beside_it_and_removed_when_the_write_fails
         replaced.append(os.path.basename(source))
         raise PermissionError(errno.EACCES, "refused")
 
-    monkeypatch.setattr(atomic.os, "replace", refuse)
+    monkeypatch.setattr(os, "replace", refuse)
     with pytest.raises(PermissionError):
         write_text_atomically(tmp_path / "state.json", "{}")
     (name,) = replaced
