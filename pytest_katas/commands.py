@@ -18,7 +18,7 @@ from pytest_katas.i18n import N_, Messages
 from pytest_katas.layout import Layout, typed_path, user_paths
 from pytest_katas.progress import KataRecord, Progress, ProgressStore
 from pytest_katas.reset import put_back_missing, reset_katas
-from pytest_katas.screen import paragraph
+from pytest_katas.screen import paragraph, warning
 from pytest_katas.shipped import answers, shipped_source
 from pytest_katas.solutions import show_solution
 
@@ -82,8 +82,8 @@ def run_command(config: pytest.Config, command: str) -> pytest.ExitCode:
     store = ProgressStore.for_config(config, layout.root)
     # --hint and --reveal save below; read only here, so each warning is said once
     loaded = store.fold(catalog.katas, save=command not in ("--hint", "--reveal"))
-    for warning in (problem.for_learner() for problem in catalog.problems):
-        paragraph(writer, f"! {warning}", subsequent="  ", yellow=True)
+    for line in (problem.for_learner() for problem in catalog.problems):
+        warning(writer, line)
     if command == "--reset":
         missing = [*user_paths(config), *(layout.root / arg for arg in config.args)]
         if len(config.args) == 1 and put_back_missing(config, layout, missing, writer):
@@ -92,15 +92,15 @@ def run_command(config: pytest.Config, command: str) -> pytest.ExitCode:
     kata = target_kata(config, layout, catalog, loaded.progress, command)
     typed = typed_path(kata.path, config) if kata is not None else ""
     if kata is not None and command == "--hint" and loaded.progress.status(kata).passed:
-        for warning in loaded.warnings:
-            paragraph(writer, f"! {warning}", subsequent="  ", yellow=True)
+        for line in loaded.warnings:
+            warning(writer, line)
         paragraph(writer, hint_messages("solved", path=typed), green=True)
         return pytest.ExitCode.OK
     if kata is not None and command == "--reveal":
         answers = revealed_answers(layout, kata)
         loaded = store.fold(catalog.katas, change=lambda progress: progress.reveal(kata.id))
-        for warning in loaded.warnings:
-            paragraph(writer, f"! {warning}", subsequent="  ", yellow=True)
+        for line in loaded.warnings:
+            warning(writer, line)
         return reveal_answers(kata, loaded.progress, writer, answers)
     if kata is not None and command == "--hint":
         before = loaded.progress.record(kata.id).hints_used
@@ -108,8 +108,8 @@ def run_command(config: pytest.Config, command: str) -> pytest.ExitCode:
         loaded = store.fold(catalog.katas, change=lambda progress: spend_hint(kata, progress))
     elif kata is None and command == "--hint":
         loaded = store.fold(catalog.katas)
-    for warning in loaded.warnings:
-        paragraph(writer, f"! {warning}", subsequent="  ", yellow=True)
+    for line in loaded.warnings:
+        warning(writer, line)
     if kata is None:
         paragraph(writer, say("all-green", count=len(catalog.katas)), green=True)
         return pytest.ExitCode.OK

@@ -198,18 +198,16 @@ class LearnerRun:
             return None  # a skip, or an exception group that may hold skips: pytest's to judge
         typed = typed_path(kata.path, self.config)  # as the report's headings name it
         copy = self.copy_of(kata)
-        explanation = None
         if copy.saved_during_run:  # the code that ran is not the one judged: no traceback
             saved = copy.saved_during_run_message
-            explanation = Explanation(saved, saved)
-        if explanation is None:
+            explanation: Explanation | None = Explanation(saved, saved)
+        else:
+            step = item.name.split("[", 1)[0]
             explanation = explain_step_failure(
-                excinfo.value, excinfo.tb, kata.path, typed, item.name.split("[", 1)[0]
+                excinfo.value, excinfo.tb, kata.path, typed, step
+            ) or explain_wrong_answer(  # a wrong answer: never the right value beside it
+                excinfo.value, excinfo.tb, kata.path, typed, copy.answer_lines
             )
-        if explanation is None:
-            # a wrong answer: say so without printing the right value beside it
-            lines = self.copy_of(kata).answer_lines
-            explanation = explain_wrong_answer(excinfo.value, excinfo.tb, kata.path, typed, lines)
         if explanation is None:
             return None
         # what from_item_and_call fills in, with the explanation as the failure's text

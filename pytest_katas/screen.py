@@ -196,6 +196,11 @@ def paragraph(
         writer.line(line, **markup)
 
 
+def warning(writer: TerminalWriter, text: str) -> None:
+    """`text` as a warning (`! …`, yellow, wrapped under itself), outside the report."""
+    paragraph(writer, text, indent="! ", subsequent="  ", yellow=True)
+
+
 def _cut_to(text: str, columns: int) -> str:
     """The longest start of `text` that takes at most `columns` columns (at least one char)."""
     taken, used = "", 0

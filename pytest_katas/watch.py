@@ -75,7 +75,7 @@ from pytest_katas.installed import installed
 from pytest_katas.layout import Layout, typed_path, user_paths
 from pytest_katas.progress import Progress, ProgressStore
 from pytest_katas.report import kata_in_focus
-from pytest_katas.screen import MINIMUM_WIDTH, paragraph, width
+from pytest_katas.screen import MINIMUM_WIDTH, paragraph, warning, width
 from pytest_katas.workspace.record import workspace_record_at
 
 if TYPE_CHECKING:
@@ -639,13 +639,13 @@ class Watcher:
         try:
             spend_hint(kata, progress)
         except pytest.UsageError as error:
-            paragraph(self.writer, f"! {error}", subsequent="  ", yellow=True)
+            warning(self.writer, str(error))
             return
         loaded = self.store.fold(catalog.katas, change=lambda progress: spend_hint(kata, progress))
         typed = typed_path(kata.path, self.config)
         show_hints(kata, loaded.progress, self.writer, before=before, watching=True, typed=typed)
-        for warning in loaded.warnings:
-            paragraph(self.writer, f"! {warning}", subsequent="  ", yellow=True)
+        for line in loaded.warnings:
+            warning(self.writer, line)
 
     def focus(self, catalog: Catalog, progress: Progress) -> Kata | None:
         """The kata in focus, as the last run's report chose it (`report.kata_in_focus`)."""
