@@ -44,6 +44,7 @@ say = Messages(
         "raised-on": N_("The exception came from line {line}:"),
         "kinds": N_("your answer is {answer}, the value is {value}"),
         "lengths": N_("your answer has {answer}, the value has {value}"),
+        "length-not": N_("your answer has {answer}, which is not how many the value has"),
         "value-holds": N_("your answer is {answer}, the value holds {value} items"),
         "answer-holds": N_("your answer holds {answer} items, the value is {value}"),
         "not-instance": N_("the value is not an instance of your answer, nor of a subclass of it"),
@@ -68,6 +69,8 @@ _SIZED = (list, tuple, dict, set, frozenset, str, bytes, bytearray)
 """Built-in types whose len() and iteration run no Python code."""
 _SUBSCRIPTABLE = (dict, list, tuple, str, bytes)
 _COLLECTIONS = (list, tuple, set, frozenset, dict)
+_SINGLETONS = (type(None), type(Ellipsis), type(NotImplemented))
+"""Types with one value: naming the type would name the value."""
 
 Location = tuple[int, int, int, int]
 
@@ -672,10 +675,14 @@ def _compare_hint(op: ast.cmpop, answer: object, value: object, answer_is_left: 
     if not isinstance(op, ast.Eq | ast.Is | ast.Lt | ast.LtE | ast.Gt | ast.GtE):
         return ""
     if type(answer) is not type(value):
+        if type(value) in _SINGLETONS:  # "the value is a NoneType" would be the answer itself
+            return ""
         return say("kinds", answer=_kind(answer), value=_kind(value))
     if (
         isinstance(op, ast.Eq | ast.Is) and type(answer) in _SIZED and len(answer) != len(value)  # type: ignore[arg-type]
     ):
+        if not len(value):  # type: ignore[arg-type]  # "the value has 0 items" would be the answer
+            return say("length-not", answer=_count(answer))
         return say("lengths", answer=_count(answer), value=_count(value))
     return ""
 

@@ -100,6 +100,16 @@ def test_wrong_length():
     assert numbers() == __
 
 
+def test_empty_value():
+    events = []
+    assert events == __
+
+
+def test_none_value():
+    found = None
+    assert found == __
+
+
 def test_membership():
     assert __ in numbers()
 
@@ -196,6 +206,16 @@ def test_dict():
 
 def test_wrong_length():
     assert numbers() == [1111, 1212, 1313]
+
+
+def test_empty_value():
+    events = []
+    assert events == ["made", "x"]
+
+
+def test_none_value():
+    found = None
+    assert found == [1]
 
 
 def test_membership():
@@ -380,7 +400,13 @@ def outcomes(pytester: pytest.Pytester) -> dict[str, Outcome]:
 
 def test_every_step_failed(outcomes: dict[str, Outcome]) -> None:
     no_right_value = {"test_raises_another_exception", "test_did_not_raise"}
-    assert set(outcomes) == {*RIGHT, *no_right_value, "test_fails_after_the_answer"}
+    named_by_length_or_kind = {"test_empty_value", "test_none_value"}
+    assert set(outcomes) == {
+        *RIGHT,
+        *no_right_value,
+        *named_by_length_or_kind,
+        "test_fails_after_the_answer",
+    }
 
 
 def test_pytest_itself_shows_the_right_values(outcomes: dict[str, Outcome]) -> None:
@@ -437,6 +463,21 @@ def test_dicts_and_containers_of_another_length(outcomes: dict[str, Outcome]) ->
     assert str(outcomes["test_wrong_length"].summary).endswith(
         "your answer has 3 items, the value has 2 items"
     )
+
+
+def test_a_length_or_kind_that_would_name_the_value_is_not_told(
+    outcomes: dict[str, Outcome],
+) -> None:
+    """ "The value has 0 items" would say it is empty, and "the value is a NoneType" that it is
+    None: the answer itself."""
+    empty = outcomes["test_empty_value"]
+    assert str(empty.summary).endswith(
+        "your answer has 2 items, which is not how many the value has"
+    )
+    assert "0 items" not in empty.said
+    nothing = outcomes["test_none_value"]
+    assert str(nothing.summary).endswith("is not right")
+    assert "NoneType" not in nothing.said and "the value is" not in nothing.said
 
 
 def test_an_answer_written_over_several_lines(outcomes: dict[str, Outcome]) -> None:
